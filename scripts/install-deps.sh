@@ -1,0 +1,40 @@
+#!/bin/sh
+# Install the system packages vmlab needs to build and test, if any is missing.
+# Debian/Ubuntu: apt-get as root or through sudo. Elsewhere: name the packages
+# and exit non-zero so the user can install them by hand.
+set -eu
+
+PACKAGES="build-essential pkg-config libreadline-dev liblua5.4-dev graphviz perl"
+
+missing=""
+for p in $PACKAGES; do
+	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed"; then
+		missing="$missing $p"
+	fi
+done 2>/dev/null
+
+if command -v dpkg-query >/dev/null 2>&1 && [ -z "$missing" ]; then
+	exit 0
+fi
+
+if ! command -v apt-get >/dev/null 2>&1; then
+	echo "install-deps: this is not a Debian-like system; please install:" >&2
+	echo "  a C compiler, make, pkg-config, GNU Readline (headers), Lua 5.4 (headers, pkg-config name lua5.4), Graphviz, perl (prove)" >&2
+	exit 1
+fi
+
+if [ "$(id -u)" -eq 0 ]; then
+	SUDO=""
+elif command -v sudo >/dev/null 2>&1; then
+	SUDO="sudo"
+else
+	echo "install-deps: missing packages:$missing" >&2
+	echo "install-deps: run as root: apt-get install$missing" >&2
+	exit 1
+fi
+
+echo "install-deps: installing$missing"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -qq --no-install-recommends $missing

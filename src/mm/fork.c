@@ -1,0 +1,252 @@
+/*
+ * fork.c - tasks and their mms: boot of the address-space machinery,
+ * fork with copy-on-write, exit, and the context switch.
+ *
+ * fork (kernel/fork.c dup_mm, mm/memory.c copy_page_range):
+ *
+ *   parent pid 1                         child pid 2
+ *   VMAs  [heap] rw-p                    the same VMAs, copied
+ *   pte   0x0804c000 -> pfn 0x3ff00 RW   0x0804c000 -> pfn 0x3ff00
+ *         becomes read-only ...          read-only, old (A clear)
+ *   pfn 0x3ff00: refcount 2, mapcount 2
+ *
+ * The first write by either side faults and gets its own copy (or, when
+ * the other side has already let go, reuses the page).  VMAs without
+ * anonymous pages (clean file mappings) are not copied at all: the child
+ * faults their pages in from the page cache.
+ *
+ * Exit (exit_mmap) undoes everything: every page reference, every page
+ * table, the pgd; a check after `kill` finds every frame back where it was.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "filemap.h"
+#include "malloc.h"
+#include "mmap.h"
+#include "pgtable.h"
+#include "sched.h"
+#include "tlb.h"
+
+void mm_node_stat_add(struct machine *m, unsigned long pfn, enum mm_node_stat i, long delta)
+{
+	int nid = (int)(pfn_zoneid(m, pfn) / MAX_NR_ZONES);	/* zone id = node * MAX_NR_ZONES + type */
+
+	m->mm_node_stat[nid * NR_MM_NODE_STATS + i] += delta;
+}
+
+long mm_node_stat(const struct machine *m, int nid, enum mm_node_stat i)
+{
+	return m->mm_node_stat ? m->mm_node_stat[nid * NR_MM_NODE_STATS + i] : 0;
+}
+
+struct task_struct *find_task(const struct machine *m, int pid)
+{
+	for (struct task_struct *t = m->tasks; t; t = t->next)
+		if (t->pid == pid)
+			return t;
+	return NULL;
+}
+
+struct task_struct *mm_owner(const struct machine *m, const struct mm_struct *mm)
+{
+	for (struct task_struct *t = m->tasks; t; t = t->next)
+		if (t->mm == mm)
+			return t;
+	return NULL;
+}
+
+/* The top of the user stack and the base of the mmap area (DEFAULT_MAP_WINDOW). */
+unsigned long stack_top(const struct machine *m)
+{
+	return m->arch->is_64bit ? 0x7ffffffff000UL : m->arch->task_size;
+}
+
+unsigned long task_unmapped_base(const struct machine *m)
+{
+	return page_align(stack_top(m) / 3);
+}
+
+/* mmap_base(): TASK_SIZE minus the stack gap, clamped to at least 128 MiB. */
+unsigned long mmap_base_topdown(const struct machine *m)
+{
+	unsigned long gap = RLIMIT_STACK_DEFAULT + STACK_GUARD_GAP;
+
+	if (gap < (128UL << 20))
+		gap = 128UL << 20;
+	return page_align(stack_top(m) - gap);
+}
+
+struct mm_struct *mm_alloc(struct machine *m)
+{
+	struct mm_struct *mm = calloc(1, sizeof(*mm));
+
+	if (!mm)
+		return NULL;
+	mm->id = ++m->last_mm_id;
+	mm->mm_users = 1;
+	mm->task_size = m->arch->task_size;
+	mm->mmap_base = mmap_base_topdown(m);
+	return mm;
+}
+
+void mmput(struct machine *m, struct mm_struct *mm)
+{
+	if (--mm->mm_users > 0)
+		return;
+	exit_mmap(m, mm);
+	tlb_forget_mm(m, mm);
+	if (mm->pgd)
+		pgd_free(m, mm);
+	malloc_state_free(mm->malloc);
+	free(mm);
+}
+
+static void task_link(struct machine *m, struct task_struct *t)
+{
+	struct task_struct **pp = &m->tasks;
+
+	while (*pp && (*pp)->pid < t->pid)
+		pp = &(*pp)->next;
+	t->next = *pp;
+	*pp = t;
+}
+
+static void task_unlink(struct machine *m, struct task_struct *t)
+{
+	for (struct task_struct **pp = &m->tasks; *pp; pp = &(*pp)->next)
+		if (*pp == t) {
+			*pp = t->next;
+			return;
+		}
+}
+
+/* A new task with mm, linked in; NULL on host OOM. */
+struct task_struct *task_create(struct machine *m, struct mm_struct *mm, const char *comm,
+				int ppid)
+{
+	struct task_struct *t = calloc(1, sizeof(*t));
+
+	if (!t)
+		return NULL;
+	t->pid = ++m->last_pid;
+	t->ppid = ppid;
+	snprintf(t->comm, sizeof(t->comm), "%s", comm);
+	t->mm = mm;
+	t->cpu = m->cpu;
+	task_link(m, t);
+	event_emit(m, .type = EV_TASK_NEWTASK, .val = (unsigned long)t->pid);
+	return t;
+}
+
+void switch_to(struct machine *m, struct task_struct *t)
+{
+	struct task_struct *prev = m->current[m->cpu];
+
+	m->current[m->cpu] = t;
+	if (t)
+		t->cpu = m->cpu;
+	tlb_switch_mm(m, m->cpu, t ? t->mm : NULL);
+	event_emit(m, .type = EV_SWITCH_MM, .cpu = m->cpu,
+		   .val = prev ? (unsigned long)prev->pid : 0, .val2 = t ? (unsigned long)t->pid : 0,
+		   .pfn = t ? t->mm->pgd : m->init_mm->pgd);
+}
+
+/* The child's mm: the parent's layout, VMAs and (copy-on-write) pages. */
+static struct mm_struct *dup_mm(struct machine *m, struct mm_struct *parent)
+{
+	struct mm_struct *mm = mm_alloc(m);
+
+	if (!mm)
+		return NULL;
+	mm->task_size = parent->task_size;
+	mm->mmap_base = parent->mmap_base;
+	mm->legacy_layout = parent->legacy_layout;
+	mm->start_code = parent->start_code;
+	mm->end_code = parent->end_code;
+	mm->start_data = parent->start_data;
+	mm->end_data = parent->end_data;
+	mm->start_brk = parent->start_brk;
+	mm->brk = parent->brk;
+	mm->start_stack = parent->start_stack;
+	if (pgd_alloc(m, mm) < 0 || (parent->malloc && !(mm->malloc =
+	    malloc_state_dup(parent->malloc))) || dup_mmap(m, mm, parent) < 0) {
+		mmput(m, mm);
+		return NULL;
+	}
+	mm->hiwater_rss = get_mm_rss(mm);
+	return mm;
+}
+
+int do_fork(struct machine *m, struct task_struct *t)
+{
+	struct mm_struct *mm = dup_mm(m, t->mm);
+	struct task_struct *child;
+
+	if (!mm)
+		return mm_err(m, -ENOMEM, "fork: out of memory for the child's address space");
+	child = task_create(m, mm, t->comm, t->pid);
+	if (!child) {
+		mmput(m, mm);
+		return mm_err(m, -ENOMEM, "fork: out of host memory");
+	}
+	event_emit(m, .type = EV_SCHED_PROCESS_FORK, .val = (unsigned long)t->pid,
+		   .val2 = (unsigned long)child->pid);
+	return child->pid;
+}
+
+void do_exit(struct machine *m, struct task_struct *t)
+{
+	event_emit(m, .type = EV_SCHED_PROCESS_EXIT, .val = (unsigned long)t->pid);
+	for (int cpu = 0; cpu < m->nr_cpus; cpu++)
+		if (m->current[cpu] == t) {
+			int saved = m->cpu;
+
+			m->cpu = cpu;
+			switch_to(m, NULL);
+			m->cpu = saved;
+		}
+	for (struct task_struct *c = m->tasks; c; c = c->next)
+		if (c->ppid == t->pid)
+			c->ppid = 0;		/* no init to reparent to: the shell adopts */
+	task_unlink(m, t);
+	mmput(m, t->mm);
+	free(t);
+}
+
+/* ---- boot ------------------------------------------------------------------------ */
+
+int mm_boot(struct machine *m)
+{
+	unsigned long next_bss = KERNEL_START_PFN + (m->arch->kernel_image >> PAGE_SHIFT) - 1;
+
+	m->mm_node_stat = calloc((size_t)m->nr_nodes * NR_MM_NODE_STATS, sizeof(long));
+	m->init_mm = calloc(1, sizeof(*m->init_mm));
+	if (!m->mm_node_stat || !m->init_mm)
+		return -ENOMEM;
+	m->init_mm->id = ++m->last_mm_id;
+	m->init_mm->mm_users = 1;
+	m->init_mm->task_size = m->arch->task_size;
+	pgtable_boot(m, m->init_mm, &next_bss);
+	m->zero_pfn = next_bss--;		/* empty_zero_page, in .bss too */
+	SetPageFlag(pfn_to_page(m, m->zero_pfn), PG_zero);
+	if (filemap_boot(m) < 0 || tlb_init(m) < 0)
+		return -ENOMEM;
+	for (int cpu = 0; cpu < m->nr_cpus; cpu++)
+		tlb_switch_mm(m, cpu, NULL);
+	return 0;
+}
+
+void mm_teardown(struct machine *m)
+{
+	m->events.nr = 0;			/* nobody listens to a machine going away */
+	while (m->tasks)
+		do_exit(m, m->tasks);
+	filemap_destroy(m);
+	tlb_destroy(m);
+	free(m->init_mm);
+	m->init_mm = NULL;
+	free(m->mm_node_stat);
+	m->mm_node_stat = NULL;
+}

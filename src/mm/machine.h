@@ -1,0 +1,171 @@
+/*
+ * machine.h - struct machine: everything one simulated computer is.
+ *
+ * There are no globals: every core function takes the machine, so tests,
+ * Lua and `reset` can build as many as they like.  A machine owns its
+ * configuration, mem_map, nodes and zones, CPUs, counters, event bus and
+ * random generator; later parts (tasks, swap, slab) hang off it too.
+ *
+ * Errors are values: a core function returns 0 or a negative errno and, on
+ * failure, leaves a human sentence in m->err (see mm_err()).  A broken
+ * invariant is a bug, not a result: MM_BUG_ON() dumps and aborts.
+ */
+#ifndef VMLAB_MM_MACHINE_H
+#define VMLAB_MM_MACHINE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "arch.h"
+#include "event.h"
+#include "mmzone.h"
+#include "page.h"
+
+#define MM_ERR_LEN 256
+
+/* The kernel image is loaded at 16 MiB (its .bss holds swapper_pg_dir and the zero page). */
+#define KERNEL_START_PFN ((16UL << 20) >> PAGE_SHIFT)
+
+/* The kernel's vm_event_item counters that the model keeps. */
+#define VM_EVENTS(X) \
+	X(PGPGIN, "pgpgin") \
+	X(PGPGOUT, "pgpgout") \
+	X(PSWPIN, "pswpin") \
+	X(PSWPOUT, "pswpout") \
+	X(PGALLOC_DMA, "pgalloc_dma") \
+	X(PGALLOC_DMA32, "pgalloc_dma32") \
+	X(PGALLOC_NORMAL, "pgalloc_normal") \
+	X(PGALLOC_HIGH, "pgalloc_high") \
+	X(PGALLOC_MOVABLE, "pgalloc_movable") \
+	X(ALLOCSTALL_DMA, "allocstall_dma") \
+	X(ALLOCSTALL_DMA32, "allocstall_dma32") \
+	X(ALLOCSTALL_NORMAL, "allocstall_normal") \
+	X(ALLOCSTALL_HIGH, "allocstall_high") \
+	X(ALLOCSTALL_MOVABLE, "allocstall_movable") \
+	X(PGFREE, "pgfree") \
+	X(PGACTIVATE, "pgactivate") \
+	X(PGDEACTIVATE, "pgdeactivate") \
+	X(PGFAULT, "pgfault") \
+	X(PGMAJFAULT, "pgmajfault")
+
+enum vm_event_item {
+#define X(id, name) id,
+	VM_EVENTS(X)
+#undef X
+	NR_VM_EVENT_ITEMS
+};
+
+struct mm_struct;
+struct task_struct;
+struct file_table;
+struct tlb;
+struct slab_allocator;
+
+struct machine_config {
+	const struct arch_profile *arch;
+	unsigned long long ram;		/* bytes */
+	int nodes;
+	int cpus;
+	uint64_t seed;
+	int tlb_entries;		/* per CPU; 0 = the default (tlb.h) */
+	int tlb_ways;			/* associativity; 0 = the default */
+	bool pcid;			/* CR4.PCIDE: tagged TLB entries survive CR3 loads */
+};
+
+struct machine {
+	struct machine_config cfg;
+	const struct arch_profile *arch;
+
+	struct page *mem_map;
+	uint16_t *section_zone;		/* zone id per 2^SECTION_SHIFT frames */
+	unsigned long max_pfn;		/* frames [0, max_pfn) exist */
+	unsigned long max_low_pfn;	/* end of the direct map (lowmem) */
+	unsigned long reserved_pages;	/* kept by boot: never in the buddy lists */
+	unsigned long totalram_pages;	/* managed by the buddy allocator */
+
+	int nr_nodes;
+	pg_data_t *node_data;		/* [nr_nodes] */
+	int nr_cpus;
+	int cpu;			/* the CPU commands run on */
+
+	struct page_store store;	/* frames' contents (page.c) */
+
+	/* Processes and address spaces (pgtable.c, fork.c, mmap.c, filemap.c, tlb.c). */
+	struct mm_struct *init_mm;	/* the kernel's: swapper_pg_dir */
+	struct task_struct *tasks;	/* every process, sorted by pid */
+	struct task_struct *current[MAX_CPUS];	/* what each CPU runs (NULL: idle) */
+	int last_pid;
+	unsigned long zero_pfn;		/* empty_zero_page */
+	uint32_t last_mm_id, last_anon_vma;
+	struct file_table *files;	/* simulated files and their page cache */
+	struct tlb *tlb;		/* one per CPU */
+	long *mm_node_stat;		/* [nr_nodes][NR_MM_NODE_STATS] (mm_types.h) */
+	struct slab_allocator *slab;	/* kmem caches and kmalloc (slab.c) */
+
+	unsigned long vm_events[NR_VM_EVENT_ITEMS];
+	struct event_bus events;
+	uint64_t rng;
+	char err[MM_ERR_LEN];
+};
+
+/* The default machine: i386, 1 GiB, one node, one CPU, seed 1. */
+void machine_default_config(struct machine_config *cfg);
+/*
+ * Checks a configuration against the architecture's limits.  Returns 0 or
+ * -EINVAL with the reason in err (of MM_ERR_LEN bytes).
+ */
+int machine_config_check(const struct machine_config *cfg, char *err);
+/* Builds and boots a machine.  Returns NULL only if the host is out of memory. */
+struct machine *machine_create(const struct machine_config *cfg);
+void machine_destroy(struct machine *m);
+
+static inline struct page *pfn_to_page(const struct machine *m, unsigned long pfn)
+{
+	return &m->mem_map[pfn];
+}
+static inline unsigned long page_to_pfn(const struct machine *m, const struct page *p)
+{
+	return (unsigned long)(p - m->mem_map);
+}
+static inline bool pfn_valid(const struct machine *m, unsigned long pfn)
+{
+	return pfn < m->max_pfn;
+}
+/* The zone id (node * MAX_NR_ZONES + type) of a frame. */
+static inline unsigned pfn_zoneid(const struct machine *m, unsigned long pfn)
+{
+	return m->section_zone[pfn >> SECTION_SHIFT];
+}
+/* Lowmem frames have a kernel virtual address in the direct map. */
+static inline bool pfn_direct_mapped(const struct machine *m, unsigned long pfn)
+{
+	return pfn < m->max_low_pfn;
+}
+static inline unsigned long pfn_to_virt(const struct machine *m, unsigned long pfn)
+{
+	return m->arch->page_offset + (pfn << PAGE_SHIFT);
+}
+/* The pfn behind a direct-map address, or -EFAULT if addr is not one. */
+long virt_to_pfn(const struct machine *m, unsigned long addr);
+
+static inline void count_vm_event(struct machine *m, enum vm_event_item i)
+{
+	m->vm_events[i]++;
+}
+const char *vm_event_name(enum vm_event_item i);
+
+/* Records the sentence for a failure and returns err (a negative errno). */
+int mm_err(struct machine *m, int err, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* The machine's own seeded generator (xorshift64*): deterministic. */
+uint64_t machine_random(struct machine *m);
+
+/* Which node a CPU belongs to: CPUs are spread evenly over nodes. */
+int cpu_to_node(const struct machine *m, int cpu);
+
+void mm_bug(const char *file, int line, const char *cond, const struct machine *m,
+	    unsigned long pfn) __attribute__((noreturn));
+#define MM_BUG_ON(cond, m, pfn) \
+	do { if (cond) mm_bug(__FILE__, __LINE__, #cond, (m), (pfn)); } while (0)
+
+#endif

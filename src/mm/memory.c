@@ -1,0 +1,632 @@
+/*
+ * memory.c - the MMU's side of an access and the kernel's page-fault path.
+ *
+ * A write to a fresh anonymous page on i386, step by step:
+ *
+ *   TLB miss -> walk: pgd[0x20] not present          #PF error 6 (W|U)
+ *   do_user_addr_fault: find_vma -> [0804c000, 0806d000) rw-p, write allowed
+ *   handle_mm_fault: pgfault++; pgd[0x20] empty -> a PTE table is allocated
+ *   do_anonymous_page: write -> a zeroed page, GFP_HIGHUSER_MOVABLE (HighMem
+ *     first), mapped P RW US A D; the task's min_flt++
+ *   retry: walk succeeds, the TLB is filled
+ *
+ * The fault handlers follow mm/memory.c: a read of never-touched anonymous
+ * memory maps the shared zero page read-only; a write allocates; a write
+ * to a page shared after fork copies it (do_wp_page), unless only one
+ * mapper is left, which reuses it; file pages come through the page cache
+ * (a major fault when the file has to be read).  What cannot be fixed is
+ * a signal: SIGSEGV with SEGV_MAPERR (nothing mapped there) or
+ * SEGV_ACCERR (mapped, but not for this access), SIGBUS past the end of a
+ * file; the process dies and the kernel logs its segfault line.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include "filemap.h"
+#include "gfp.h"
+#include "machine.h"
+#include "memory.h"
+#include "mmap.h"
+#include "page_alloc.h"
+#include "pgtable.h"
+#include "rmap.h"
+#include "sched.h"
+#include "tlb.h"
+
+/* ---- the page-table entries the handlers write ----------------------------------- */
+
+static void set_pte_at(struct machine *m, struct vm_area_struct *vma, unsigned long addr,
+		       unsigned long table, unsigned idx, pteval_t e)
+{
+	pteval_t old = pt_get(m, table, idx);
+
+	pt_set(m, table, idx, e);
+	event_emit(m, .type = EV_SET_PTE, .val = addr, .pfn = pte_pfn(e), .val2 = table,
+		   .val3 = e, .order = idx);
+	if (pte_mapped(old))
+		flush_tlb_page(m, vma->vm_mm, addr);	/* ptep_clear_flush() */
+}
+
+/* The frame's bytes become a copy of src's (copy_user_highpage()). */
+static void copy_page_data(struct machine *m, unsigned long dst, unsigned long src)
+{
+	const void *from = page_data(m, src);
+	void *to;
+
+	if (!from) {
+		page_data_drop(m, dst);
+		return;
+	}
+	to = page_data_get(m, dst);
+	if (to)
+		memcpy(to, from, PAGE_SIZE);
+}
+
+static long alloc_user_page(struct machine *m, bool zero)
+{
+	return alloc_pages(m, GFP_HIGHUSER_MOVABLE | (zero ? __GFP_ZERO : 0), 0);
+}
+
+static void rss_add(struct vm_area_struct *vma, bool anon, long n)
+{
+	int which = anon ? MM_ANONPAGES : vma->vm_file && vma->vm_file->shmem ?
+		    MM_SHMEMPAGES : MM_FILEPAGES;
+
+	vma->vm_mm->rss_stat[which] += n;
+	if (get_mm_rss(vma->vm_mm) > vma->vm_mm->hiwater_rss)
+		vma->vm_mm->hiwater_rss = get_mm_rss(vma->vm_mm);
+}
+
+/* ---- the handlers ------------------------------------------------------------------ */
+
+/* do_anonymous_page(): the zero page for a read, a new zeroed page for a write. */
+static int do_anonymous_page(struct machine *m, struct vm_area_struct *vma, unsigned long addr,
+			     unsigned long table, unsigned idx, bool write)
+{
+	pteval_t prot = vm_get_page_prot(m, vma->vm_flags);
+	long pfn;
+
+	if (!write) {
+		event_emit(m, .type = EV_DO_ANONYMOUS_PAGE, .val = addr, .pfn = m->zero_pfn,
+			   .zone = pfn_zone(m, m->zero_pfn), .ok = false);
+		set_pte_at(m, vma, addr, table, idx,
+			   pfn_pte(m->zero_pfn, prot & ~(pteval_t)_PAGE_RW));
+		return 0;
+	}
+	pfn = alloc_user_page(m, true);
+	if (pfn < 0)
+		return (int)pfn;
+	anon_vma_prepare(m, vma);
+	page_add_new_anon_rmap(m, (unsigned long)pfn, vma, addr);
+	rss_add(vma, true, 1);
+	event_emit(m, .type = EV_DO_ANONYMOUS_PAGE, .val = addr, .pfn = (unsigned long)pfn,
+		   .zone = pfn_zone(m, (unsigned long)pfn), .ok = true);
+	if (vma->vm_flags & VM_WRITE)
+		prot |= _PAGE_RW | _PAGE_DIRTY;
+	set_pte_at(m, vma, addr, table, idx, pfn_pte((unsigned long)pfn, prot));
+	return 0;
+}
+
+static int sigbus_past_eof(struct machine *m, struct vm_area_struct *vma, unsigned long addr)
+{
+	return mm_err(m, -EFAULT, "0x%0*lx is beyond the end of %s (%lu bytes)",
+		      m->arch->addr_digits, addr, vma->vm_file->name, vma->vm_file->size);
+}
+
+/* do_read_fault(): map the page-cache page; read-only unless shmem and writable. */
+static int do_read_fault(struct machine *m, struct vm_area_struct *vma, unsigned long addr,
+			 unsigned long table, unsigned idx, bool *major)
+{
+	struct sim_file *f = vma->vm_file;
+	unsigned long index = linear_page_index(vma, addr);
+	pteval_t prot = vm_get_page_prot(m, vma->vm_flags);
+	long pfn = filemap_fault(m, f, index, major);
+
+	if (pfn < 0)
+		return (int)pfn;
+	page_add_file_rmap(m, (unsigned long)pfn);
+	rss_add(vma, false, 1);
+	event_emit(m, .type = EV_DO_READ_FAULT, .val = addr, .pfn = (unsigned long)pfn,
+		   .val2 = index, .ok = *major, .zone = pfn_zone(m, (unsigned long)pfn),
+		   .gfp = f->id);
+	if (!f->shmem)
+		prot &= ~(pteval_t)_PAGE_RW;	/* writenotify: the first write marks it dirty */
+	set_pte_at(m, vma, addr, table, idx, pfn_pte((unsigned long)pfn, prot));
+	return 0;
+}
+
+/* do_cow_fault(): a write to a private file mapping copies the file page. */
+static int do_cow_fault(struct machine *m, struct vm_area_struct *vma, unsigned long addr,
+			unsigned long table, unsigned idx, bool *major)
+{
+	unsigned long index = linear_page_index(vma, addr);
+	long src, pfn = alloc_user_page(m, false);
+
+	if (pfn < 0)
+		return (int)pfn;
+	src = filemap_fault(m, vma->vm_file, index, major);
+	if (src < 0) {
+		__free_pages(m, (unsigned long)pfn, 0);
+		return (int)src;
+	}
+	copy_page_data(m, (unsigned long)pfn, (unsigned long)src);
+	put_page(m, (unsigned long)src);
+	anon_vma_prepare(m, vma);
+	page_add_new_anon_rmap(m, (unsigned long)pfn, vma, addr);
+	rss_add(vma, true, 1);
+	event_emit(m, .type = EV_DO_COW_FAULT, .val = addr, .pfn = (unsigned long)pfn,
+		   .val2 = (unsigned long)src, .zone = pfn_zone(m, (unsigned long)pfn),
+		   .gfp = vma->vm_file->id, .ok = *major);
+	set_pte_at(m, vma, addr, table, idx, pfn_pte((unsigned long)pfn,
+		   vm_get_page_prot(m, vma->vm_flags) | _PAGE_RW | _PAGE_DIRTY));
+	return 0;
+}
+
+/* do_shared_fault(): a write to a shared file mapping dirties the cached page. */
+static int do_shared_fault(struct machine *m, struct vm_area_struct *vma, unsigned long addr,
+			   unsigned long table, unsigned idx, bool *major)
+{
+	long pfn = filemap_fault(m, vma->vm_file, linear_page_index(vma, addr), major);
+
+	if (pfn < 0)
+		return (int)pfn;
+	page_add_file_rmap(m, (unsigned long)pfn);
+	rss_add(vma, false, 1);
+	filemap_set_dirty(m, (unsigned long)pfn);
+	event_emit(m, .type = EV_DO_SHARED_FAULT, .val = addr, .pfn = (unsigned long)pfn,
+		   .zone = pfn_zone(m, (unsigned long)pfn));
+	set_pte_at(m, vma, addr, table, idx, pfn_pte((unsigned long)pfn,
+		   vm_get_page_prot(m, vma->vm_flags) | _PAGE_RW | _PAGE_DIRTY));
+	return 0;
+}
+
+static int do_fault(struct machine *m, struct vm_area_struct *vma, unsigned long addr,
+		    unsigned long table, unsigned idx, bool write, bool *major)
+{
+	if (linear_page_index(vma, addr) >= vma->vm_file->nr_pages)
+		return sigbus_past_eof(m, vma, addr);
+	if (!write)
+		return do_read_fault(m, vma, addr, table, idx, major);
+	if (!(vma->vm_flags & VM_SHARED))
+		return do_cow_fault(m, vma, addr, table, idx, major);
+	return do_shared_fault(m, vma, addr, table, idx, major);
+}
+
+/* wp_page_copy(): a private copy replaces the shared (or zero) page. */
+static int wp_page_copy(struct machine *m, struct vm_area_struct *vma, unsigned long addr,
+			unsigned long table, unsigned idx, pteval_t e, long old)
+{
+	long pfn = alloc_user_page(m, old < 0);
+	bool old_anon = old >= 0 && PageFlag(pfn_to_page(m, (unsigned long)old), PG_anon);
+
+	if (pfn < 0)
+		return (int)pfn;
+	if (old >= 0)
+		copy_page_data(m, (unsigned long)pfn, (unsigned long)old);
+	anon_vma_prepare(m, vma);
+	page_add_new_anon_rmap(m, (unsigned long)pfn, vma, addr);
+	rss_add(vma, true, 1);
+	event_emit(m, .type = EV_DO_WP_PAGE, .val = addr, .pfn = (unsigned long)pfn,
+		   .val2 = old < 0 ? m->zero_pfn : (unsigned long)old, .ok = false,
+		   .zone = pfn_zone(m, (unsigned long)pfn));
+	set_pte_at(m, vma, addr, table, idx, pfn_pte((unsigned long)pfn,
+		   (e & ~PTE_PFN_MASK) | _PAGE_RW | _PAGE_DIRTY | _PAGE_ACCESSED));
+	if (old >= 0) {
+		rss_add(vma, old_anon, -1);
+		page_remove_rmap(m, (unsigned long)old);
+	}
+	return 0;
+}
+
+/* do_wp_page(): a write to a present, write-protected page. */
+static int do_wp_page(struct machine *m, struct vm_area_struct *vma, unsigned long addr,
+		      unsigned long table, unsigned idx, pteval_t e)
+{
+	long pfn = vm_normal_page(m, e);
+	const struct page *p = pfn >= 0 ? pfn_to_page(m, (unsigned long)pfn) : NULL;
+	bool reuse = (vma->vm_flags & VM_SHARED) ||
+		     (p && PageFlag(p, PG_anon) && p->_refcount == 1);
+
+	if (!reuse)
+		return wp_page_copy(m, vma, addr, table, idx, e, pfn);
+	if (vma->vm_flags & VM_SHARED && p && !PageFlag(p, PG_anon))
+		filemap_set_dirty(m, (unsigned long)pfn);	/* wp_page_shared() */
+	event_emit(m, .type = EV_DO_WP_PAGE, .val = addr, .pfn = (unsigned long)pfn,
+		   .val2 = (unsigned long)pfn, .ok = true, .zone = pfn_zone(m, (unsigned long)pfn));
+	set_pte_at(m, vma, addr, table, idx, e | _PAGE_RW | _PAGE_DIRTY | _PAGE_ACCESSED);
+	return 0;
+}
+
+int handle_mm_fault(struct machine *m, struct vm_area_struct *vma, unsigned long addr,
+		    unsigned long error_code, bool *major)
+{
+	bool write = error_code & X86_PF_WRITE;
+	unsigned idx;
+	long table;
+	pteval_t e;
+
+	*major = false;
+	count_vm_event(m, PGFAULT);
+	table = pte_alloc(m, vma->vm_mm, addr, &idx);
+	if (table < 0)
+		return (int)table;
+	e = pt_get(m, (unsigned long)table, idx);
+	if (pte_none(e)) {
+		if (vma_is_anonymous(vma))
+			return do_anonymous_page(m, vma, addr, (unsigned long)table, idx, write);
+		return do_fault(m, vma, addr, (unsigned long)table, idx, write, major);
+	}
+	MM_BUG_ON(!pte_present(e), m, pte_pfn(e));	/* swap and PROT_NONE entries */
+	if (write && !(e & _PAGE_RW))
+		return do_wp_page(m, vma, addr, (unsigned long)table, idx, e);
+	/* the entry allows it already (a stale TLB entry): just make it young */
+	pt_set(m, (unsigned long)table, idx, e | _PAGE_ACCESSED | (write ? _PAGE_DIRTY : 0));
+	return 0;
+}
+
+/* ---- do_user_addr_fault ----------------------------------------------------------- */
+
+const char *si_code_name(int signo, int si_code)
+{
+	if (si_code == FI_SI_KERNEL)
+		return "SI_KERNEL";
+	if (signo == FI_SIGBUS)
+		return si_code == FI_BUS_ADRERR ? "BUS_ADRERR" : "?";
+	return si_code == FI_SEGV_MAPERR ? "SEGV_MAPERR" :
+	       si_code == FI_SEGV_ACCERR ? "SEGV_ACCERR" : "?";
+}
+
+/* The instruction and stack pointers the model reports: the entry point, the stack top. */
+static unsigned long task_ip(const struct task_struct *t)
+{
+	return t->mm->start_code;
+}
+
+/* print_vma_addr(): " in app[8048000+2000]" for the file VMA holding ip. */
+static void vma_addr_str(struct mm_struct *mm, unsigned long ip, char *buf, size_t len)
+{
+	struct vm_area_struct *v = vma_lookup(mm, ip);
+	const char *name, *slash;
+
+	buf[0] = '\0';
+	if (!v || !v->vm_file)
+		return;
+	name = v->vm_file->name;
+	slash = strrchr(name, '/');
+	snprintf(buf, len, " in %s[%lx+%lx]", slash ? slash + 1 : name, v->vm_start,
+		 v->vm_end - v->vm_start);
+}
+
+/* show_signal_msg(): the kernel's line for an unhandled SIGSEGV (none for SIGBUS). */
+static void fault_log(const struct machine *m, struct task_struct *t, struct fault_info *fi)
+{
+	int w = m->arch->is_64bit ? 16 : 8;
+	char where[96];
+
+	vma_addr_str(t->mm, task_ip(t), where, sizeof(where));
+	if (fi->signo != FI_SIGSEGV)
+		fi->log[0] = '\0';		/* do_sigbus() logs nothing */
+	else if (fi->si_code == FI_SI_KERNEL)
+		snprintf(fi->log, sizeof(fi->log), "%s[%d] general protection fault ip:%lx sp:%lx "
+			 "error:0%s", t->comm, t->pid, task_ip(t), t->mm->start_stack, where);
+	else
+		snprintf(fi->log, sizeof(fi->log), "%s[%d]: segfault at %lx ip %0*lx sp %0*lx "
+			 "error %lx%s", t->comm, t->pid, fi->addr, w, task_ip(t), w,
+			 t->mm->start_stack, fi->error_code, where);
+}
+
+/*
+ * force_sig_fault() and the death that follows: fills fi, logs, emits,
+ * and exits the task.  `why` begins the sentence in m->err.
+ */
+static int kill_task(struct machine *m, struct task_struct *t, int signo, int si_code,
+		     unsigned long addr, unsigned long error_code, const char *why,
+		     struct fault_info *fi)
+{
+	char reason[MM_ERR_LEN];
+
+	snprintf(reason, sizeof(reason), "%s", why);
+	fi->signo = signo;
+	fi->si_code = si_code;
+	fi->addr = addr;
+	fi->error_code = error_code;
+	fi->pid = t->pid;
+	fault_log(m, t, fi);
+	event_emit(m, .type = EV_SIGNAL_GENERATE, .order = (unsigned)signo,
+		   .val2 = (unsigned long)si_code, .val = addr, .val3 = (unsigned long)t->pid);
+	mm_err(m, -EFAULT, "%s (%s, %s): pid %d (%s) killed", reason,
+	       signo == FI_SIGBUS ? "SIGBUS" : "SIGSEGV", si_code_name(signo, si_code), t->pid,
+	       t->comm);
+	do_exit(m, t);
+	return -EFAULT;
+}
+
+/* expand_stack(): lowers a VM_GROWSDOWN VMA's start to addr's page. */
+static int expand_stack(struct machine *m, struct vm_area_struct *vma, unsigned long addr)
+{
+	unsigned long start = addr & PAGE_MASK, grow = (vma->vm_start - start) >> PAGE_SHIFT;
+	struct vm_area_struct *prev = vma->vm_prev;
+
+	int w = m->arch->addr_digits;
+
+	if (vma->vm_end - start > RLIMIT_STACK_DEFAULT)
+		return mm_err(m, -ENOMEM, "0x%0*lx is not mapped (the stack above it may not grow "
+			      "that far: RLIMIT_STACK 8 MiB)", w, addr);
+	if (prev && !(prev->vm_flags & VM_GROWSDOWN) && start - prev->vm_end < STACK_GUARD_GAP)
+		return mm_err(m, -ENOMEM, "0x%0*lx is not mapped (the stack may not grow into the "
+			      "1 MiB guard gap above the mapping at 0x%0*lx)", w, addr, w,
+			      prev->vm_start);
+	event_emit(m, .type = EV_EXPAND_STACK, .val = start, .val2 = vma->vm_start);
+	vma->vm_start = start;
+	vma->vm_pgoff = start >> PAGE_SHIFT;
+	vm_stat_account(vma->vm_mm, vma->vm_flags, (long)grow);
+	return 0;
+}
+
+/* access_error() of arch/x86/mm/fault.c. */
+static bool access_error(unsigned long error_code, const struct vm_area_struct *vma)
+{
+	if (error_code & X86_PF_WRITE)
+		return !(vma->vm_flags & VM_WRITE);
+	if (error_code & X86_PF_PROT)
+		return true;			/* read (or fetch) of a present page */
+	return !(vma->vm_flags & VM_ACCESS_FLAGS);
+}
+
+static const char *accerr_why(const struct machine *m, unsigned long error_code, char *buf,
+			      size_t len, unsigned long addr, const struct vm_area_struct *v)
+{
+	const char *what = error_code & X86_PF_WRITE ? "not writable" :
+			   error_code & X86_PF_INSTR ? "not executable (NX)" : "not readable";
+	int w = m->arch->addr_digits;
+
+	snprintf(buf, len, "0x%0*lx is %s: the mapping 0x%0*lx-0x%0*lx is %c%c%c%c", w, addr,
+		 what, w, v->vm_start, w, v->vm_end, v->vm_flags & VM_READ ? 'r' : '-',
+		 v->vm_flags & VM_WRITE ? 'w' : '-', v->vm_flags & VM_EXEC ? 'x' : '-',
+		 v->vm_flags & VM_MAYSHARE ? 's' : 'p');
+	return buf;
+}
+
+/* The VMA for a user fault at addr, growing the stack if need be; NULL: SEGV_MAPERR. */
+static struct vm_area_struct *fault_vma(struct machine *m, struct mm_struct *mm,
+					unsigned long addr, char *why, size_t len)
+{
+	struct vm_area_struct *v = find_vma(mm, addr);
+
+	event_emit(m, .type = EV_FIND_VMA, .val = addr, .val2 = v ? v->vm_start : 0,
+		   .val3 = v ? v->vm_end : 0, .gfp = v ? (unsigned)v->vm_flags : 0,
+		   .ok = v && v->vm_start <= addr);
+	if (v && v->vm_start <= addr)
+		return v;
+	if (v && (v->vm_flags & VM_GROWSDOWN)) {
+		if (expand_stack(m, v, addr) == 0)
+			return v;
+		snprintf(why, len, "%s", m->err);
+		return NULL;
+	}
+	snprintf(why, len, "0x%0*lx is not mapped", m->arch->addr_digits, addr);
+	return NULL;
+}
+
+static int do_user_addr_fault(struct machine *m, struct task_struct *t, unsigned long addr,
+			      unsigned long error_code, struct fault_info *fi)
+{
+	struct vm_area_struct *vma;
+	char why[MM_ERR_LEN];
+	bool major;
+	int err;
+
+	event_emit(m, .type = EV_PAGE_FAULT_USER, .cpu = m->cpu, .val = addr,
+		   .val2 = error_code, .val3 = (unsigned long)t->pid);
+	if (addr >= t->mm->task_size) {
+		if (addr >= m->arch->page_offset)
+			snprintf(why, sizeof(why), "0x%0*lx is kernel memory; user access faults",
+				 m->arch->addr_digits, addr);
+		else
+			snprintf(why, sizeof(why), "0x%0*lx is above TASK_SIZE 0x%0*lx: not user "
+				 "space", m->arch->addr_digits, addr, m->arch->addr_digits,
+				 t->mm->task_size);
+		return kill_task(m, t, FI_SIGSEGV, FI_SEGV_MAPERR, addr, error_code, why, fi);
+	}
+	vma = fault_vma(m, t->mm, addr, why, sizeof(why));
+	if (!vma)
+		return kill_task(m, t, FI_SIGSEGV, FI_SEGV_MAPERR, addr, error_code, why, fi);
+	if (access_error(error_code, vma))
+		return kill_task(m, t, FI_SIGSEGV, FI_SEGV_ACCERR, addr, error_code,
+				 accerr_why(m, error_code, why, sizeof(why), addr, vma), fi);
+	err = handle_mm_fault(m, vma, addr, error_code, &major);
+	if (err == -EFAULT) {
+		snprintf(why, sizeof(why), "%s", m->err);
+		return kill_task(m, t, FI_SIGBUS, FI_BUS_ADRERR, addr, error_code, why, fi);
+	}
+	if (err < 0)
+		return err;
+	if (major) {
+		t->maj_flt++;
+		count_vm_event(m, PGMAJFAULT);
+	} else {
+		t->min_flt++;
+	}
+	return 0;
+}
+
+/* ---- the MMU ------------------------------------------------------------------------ */
+
+/* Canonical: bits 63..va_bits-1 all equal (x86_64); every 32-bit address is. */
+static bool canonical(const struct machine *m, unsigned long addr)
+{
+	int bits = m->arch->va_bits;
+	long s;
+
+	if (!m->arch->is_64bit)
+		return addr <= 0xffffffffUL;
+	s = (long)(addr << (64 - bits)) >> (64 - bits);
+	return (unsigned long)s == addr;
+}
+
+struct hw_walk {
+	bool ok, present;
+	unsigned long pfn;		/* the 4 KiB frame */
+	unsigned shift;			/* page size of the mapping */
+	unsigned flags;			/* TLBF_* for the TLB */
+};
+
+/*
+ * The page walker: every level must be present; a user access needs US at
+ * every level, a write RW at every level (CR0.WP), a fetch no NX.  On
+ * success sets Accessed (and Dirty for a write) in the leaf entry.
+ */
+static void hw_walk(struct machine *m, unsigned long cr3, unsigned long addr,
+		    enum access_type type, int cpl, struct hw_walk *h)
+{
+	const struct arch_profile *a = m->arch;
+	unsigned long table = cr3;
+	unsigned rw = TLBF_RW, us = TLBF_US, nx = 0;
+
+	memset(h, 0, sizeof(*h));
+	for (int l = PT_PGD; l < NR_PT_LEVELS; l++) {
+		unsigned idx;
+		pteval_t e;
+		bool pae_pdpt = a->levels == 3 && l == PT_PGD;
+
+		if (!a->shift[l])
+			continue;
+		idx = pt_index(a, (enum pt_level)l, addr);
+		e = pt_get(m, table, idx);
+		if (!pte_present(e))
+			return;
+		if (!pae_pdpt) {
+			rw &= e & _PAGE_RW ? TLBF_RW : 0;
+			us &= e & _PAGE_USER ? TLBF_US : 0;
+			nx |= (e & _PAGE_NX) && a->has_nx ? TLBF_NX : 0;
+		}
+		if (l == PT_PTE || (!pae_pdpt && (e & _PAGE_PSE) && a->shift[l] <= 30)) {
+			h->present = true;
+			if ((cpl == 3 && !us) || (type == ACCESS_WRITE && !rw) ||
+			    (type == ACCESS_EXEC && nx))
+				return;
+			if ((e | _PAGE_ACCESSED | (type == ACCESS_WRITE ? _PAGE_DIRTY : 0)) != e) {
+				e |= _PAGE_ACCESSED | (type == ACCESS_WRITE ? _PAGE_DIRTY : 0);
+				pt_set(m, table, idx, e);
+			}
+			h->ok = true;
+			h->shift = (unsigned)a->shift[l];
+			h->pfn = pte_pfn(e) + ((addr & ((1UL << h->shift) - 1)) >> PAGE_SHIFT);
+			h->flags = rw | us | nx | (e & _PAGE_GLOBAL ? TLBF_G : 0) |
+				   (e & _PAGE_DIRTY ? TLBF_D : 0);
+			return;
+		}
+		table = pte_pfn(e);
+	}
+}
+
+static bool tlb_allows(const struct tlb_entry *e, enum access_type type, int cpl)
+{
+	if (cpl == 3 && !(e->flags & TLBF_US))
+		return false;
+	if (type == ACCESS_WRITE)
+		return (e->flags & (TLBF_RW | TLBF_D)) == (TLBF_RW | TLBF_D);
+	return type != ACCESS_EXEC || !(e->flags & TLBF_NX);
+}
+
+static unsigned long pf_error_code(const struct machine *m, bool present,
+				   enum access_type type, int cpl)
+{
+	unsigned long code = present ? X86_PF_PROT : 0;
+
+	if (type == ACCESS_WRITE)
+		code |= X86_PF_WRITE;
+	if (cpl == 3)
+		code |= X86_PF_USER;
+	if (type == ACCESS_EXEC && m->arch->has_nx)
+		code |= X86_PF_INSTR;
+	return code;
+}
+
+static int kernel_fault(struct machine *m, unsigned long addr, bool present)
+{
+	return mm_err(m, -EFAULT, "kernel access to 0x%0*lx faults (%s): the kernel would oops",
+		      m->arch->addr_digits, addr, present ? "protection" : "not present");
+}
+
+int mmu_access(struct machine *m, unsigned long addr, enum access_type type, int cpl,
+	       unsigned long *pfn, struct fault_info *fi)
+{
+	struct task_struct *t = current_task(m);
+	struct tlb *tlb = &m->tlb[m->cpu];
+
+	if (!t && cpl == 3)
+		return mm_err(m, -ESRCH, "no process runs on cpu %d (exec one, or switch PID)",
+			      m->cpu);
+	if (!canonical(m, addr)) {
+		char why[MM_ERR_LEN];
+
+		snprintf(why, sizeof(why), "0x%016lx is not canonical: general protection fault "
+			 "(#GP, not #PF)", addr);
+		if (cpl == 3)
+			return kill_task(m, t, FI_SIGSEGV, FI_SI_KERNEL, 0, 0, why, fi);
+		return mm_err(m, -EFAULT, "%s", why);
+	}
+	for (int tries = 0; tries < 4; tries++) {
+		struct tlb_entry *e = tlb_probe(tlb, addr, PAGE_SHIFT);	/* 4 KiB first */
+		struct hw_walk h;
+		int err;
+
+		if (!e && tlb->large)
+			e = tlb_lookup(tlb, addr);	/* the large pages of the direct map */
+		else if (e)
+			e->lru = ++tlb->clock;
+
+		if (e && tlb_allows(e, type, cpl)) {
+			tlb->hits++;
+			*pfn = e->pfn + ((addr & ((1UL << e->shift) - 1)) >> PAGE_SHIFT);
+			return 0;
+		}
+		hw_walk(m, tlb->cr3, addr, type, cpl, &h);
+		if (h.ok) {
+			tlb_fill(m, tlb, addr, h.shift, h.pfn - ((addr & ((1UL << h.shift) - 1)) >> PAGE_SHIFT),
+				 h.flags);
+			*pfn = h.pfn;
+			return 0;
+		}
+		if (cpl == 0)
+			return kernel_fault(m, addr, h.present);
+		err = do_user_addr_fault(m, t, addr, pf_error_code(m, h.present, type, cpl), fi);
+		if (err < 0)
+			return err;
+	}
+	MM_BUG_ON(1, m, 0);
+	return -EFAULT;
+}
+
+int user_read64(struct machine *m, unsigned long addr, uint64_t *val, struct fault_info *fi)
+{
+	unsigned long pfn;
+	const unsigned char *b;
+	int err = user_access(m, addr, ACCESS_READ, &pfn, fi);
+
+	if (err)
+		return err;
+	b = page_data(m, pfn);
+	*val = 0;
+	if (b)
+		for (int i = 7; i >= 0; i--)
+			*val = (*val << 8) | b[(addr & ~PAGE_MASK) + (unsigned)i];
+	return 0;
+}
+
+int user_write64(struct machine *m, unsigned long addr, uint64_t val, struct fault_info *fi)
+{
+	unsigned long pfn;
+	unsigned char *b;
+	int err = user_access(m, addr, ACCESS_WRITE, &pfn, fi);
+
+	if (err)
+		return err;
+	b = page_data_get(m, pfn);
+	if (!b)
+		return mm_err(m, -ENOMEM, "out of host memory for page contents");
+	for (int i = 0; i < 8; i++)
+		b[(addr & ~PAGE_MASK) + (unsigned)i] = (unsigned char)(val >> (8 * i));
+	return 0;
+}

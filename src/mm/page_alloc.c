@@ -1,0 +1,491 @@
+/*
+ * page_alloc.c - the buddy allocator and the per-CPU page lists.
+ *
+ * Each zone keeps free_area[0..10]: free blocks of 2^order frames, each
+ * naturally aligned (a block of order k starts at a multiple of 2^k).  A
+ * block's buddy is the block it was split from's other half:
+ *
+ *     buddy_pfn = pfn ^ (1 << order)     pfn 8's order-1 buddy is 8 ^ 2 = 10
+ *
+ * Allocating order 0 when only an order-3 block at pfn 0 is free splits
+ * it three times (expand): the caller keeps the low half each time and the
+ * upper halves go on the lists, pfn 4 -> free_area[2], 2 -> [1], 1 -> [0].
+ * Freeing pfn 0 then finds buddy 1 free at order 0, merges to [0,2) at
+ * order 1, finds buddy 2 at order 1, merges to [0,4), finds 4 at order 2,
+ * and ends as the order-3 block it started as.
+ *
+ * Order-0 requests go through the CPU's per_cpu_pages list: an empty list
+ * is refilled with `batch` pages in one go (rmqueue_bulk); a free goes on
+ * the list head and, once the list holds `high` pages, `batch` of the
+ * oldest go back to the buddy lists (free_pcppages_bulk).
+ *
+ * The model keeps one migrate type (as the kernel does with mobility
+ * grouping off) and caches only order 0 on the per-CPU lists (as Linux did
+ * before 5.13).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include "machine.h"
+#include "page_alloc.h"
+#include "slab.h"
+
+/* FPI_TO_TAIL: memblock_free_all() and pcp drains put blocks at the tail. */
+#define FPI_NONE	0
+#define FPI_TO_TAIL	1
+
+static void add_to_free_list(struct machine *m, struct zone *z, unsigned long pfn,
+			     unsigned order, bool tail)
+{
+	struct page *p = &m->mem_map[pfn];
+	struct free_area *area = &z->free_area[order];
+
+	p->private = order;
+	SetPageFlag(p, PG_buddy);
+	if (tail)
+		pfn_list_add_tail(m->mem_map, &area->free_list, pfn);
+	else
+		pfn_list_add_head(m->mem_map, &area->free_list, pfn);
+	area->nr_free++;
+}
+
+static void del_from_free_list(struct machine *m, struct zone *z, unsigned long pfn,
+			       unsigned order)
+{
+	struct page *p = &m->mem_map[pfn];
+
+	pfn_list_del(m->mem_map, &z->free_area[order].free_list, pfn);
+	ClearPageFlag(p, PG_buddy);
+	p->private = 0;
+	z->free_area[order].nr_free--;
+}
+
+/* page_is_buddy(): free, of exactly this order, in the same zone. */
+static bool page_is_buddy(const struct machine *m, const struct zone *z,
+			  unsigned long pfn, unsigned order)
+{
+	const struct page *p;
+
+	if (!pfn_valid(m, pfn))
+		return false;
+	p = &m->mem_map[pfn];
+	return PageFlag(p, PG_buddy) && p->private == order && pfn_zoneid(m, pfn) == z->id;
+}
+
+/*
+ * buddy_merge_likely(): if the block one order up could merge with its own
+ * free buddy once our buddy comes back, put this block at the list tail so
+ * it is not handed out first.
+ */
+static bool buddy_merge_likely(const struct machine *m, const struct zone *z,
+			       unsigned long pfn, unsigned order)
+{
+	unsigned long higher;
+
+	if (order >= MAX_PAGE_ORDER - 1)
+		return false;
+	higher = pfn & ~((1UL << (order + 1)) - 1);
+	return page_is_buddy(m, z, higher ^ (1UL << (order + 1)), order + 1);
+}
+
+/*
+ * __free_one_page(): puts a block back, merging with its buddy while the
+ * buddy is free at the same order.  Counts the pages in NR_FREE_PAGES.
+ */
+static void __free_one_page(struct machine *m, struct zone *z, unsigned long pfn,
+			    unsigned order, int fpi)
+{
+	unsigned nr = 1u << order;
+	bool to_tail;
+
+	while (order < MAX_PAGE_ORDER) {
+		unsigned long buddy = pfn ^ (1UL << order);
+
+		if (!page_is_buddy(m, z, buddy, order))
+			break;
+		event_emit(m, .type = EV_BUDDY_MERGE, .pfn = pfn, .val = buddy,
+			   .order = order, .zone = z);
+		del_from_free_list(m, z, buddy, order);
+		pfn &= buddy;
+		order++;
+	}
+	to_tail = (fpi & FPI_TO_TAIL) || buddy_merge_likely(m, z, pfn, order);
+	add_to_free_list(m, z, pfn, order, to_tail);
+	z->vm_stat[NR_FREE_PAGES] += nr;
+	event_emit(m, .type = EV_BUDDY_FREE, .pfn = pfn, .order = order, .zone = z,
+		   .ok = to_tail);
+}
+
+/* expand(): split a block of order high down to low, keeping the low half. */
+static void expand(struct machine *m, struct zone *z, unsigned long pfn,
+		   unsigned low, unsigned high)
+{
+	unsigned long size = 1UL << high;
+
+	while (high > low) {
+		high--;
+		size >>= 1;
+		add_to_free_list(m, z, pfn + size, high, false);
+		event_emit(m, .type = EV_BUDDY_SPLIT, .pfn = pfn + size, .order = high,
+			   .zone = z);
+	}
+}
+
+/* __rmqueue_smallest(): the first block of the smallest order that fits. */
+static long __rmqueue_smallest(struct machine *m, struct zone *z, unsigned order)
+{
+	for (unsigned cur = order; cur < NR_PAGE_ORDERS; cur++) {
+		unsigned long pfn = z->free_area[cur].free_list.first;
+
+		if (pfn == PFN_NONE)
+			continue;
+		del_from_free_list(m, z, pfn, cur);
+		event_emit(m, .type = EV_RMQUEUE_SMALLEST, .pfn = pfn, .order = order,
+			   .val = cur, .zone = z);
+		expand(m, z, pfn, order, cur);
+		z->vm_stat[NR_FREE_PAGES] -= 1L << order;
+		event_emit(m, .type = EV_MM_PAGE_ALLOC_ZONE_LOCKED, .pfn = pfn,
+			   .order = order, .zone = z, .val = order == 0);
+		return (long)pfn;
+	}
+	return -ENOMEM;
+}
+
+/* rmqueue_bulk(): move up to count order-0 pages to the per-CPU list. */
+static int rmqueue_bulk(struct machine *m, struct zone *z, struct per_cpu_pages *pcp,
+			int count)
+{
+	int n = 0;
+
+	for (; n < count; n++) {
+		long pfn = __rmqueue_smallest(m, z, 0);
+
+		if (pfn < 0)
+			break;
+		SetPageFlag(&m->mem_map[pfn], PG_pcp);
+		pfn_list_add_tail(m->mem_map, &pcp->list, (uint32_t)pfn);
+	}
+	pcp->count += n;
+	return n;
+}
+
+static long rmqueue_pcplist(struct machine *m, struct zone *z)
+{
+	struct per_cpu_pages *pcp = &z->pcp[m->cpu];
+	long pfn;
+
+	if (pcp->list.first == PFN_NONE) {
+		int n = rmqueue_bulk(m, z, pcp, pcp->batch);
+
+		event_emit(m, .type = EV_PCP_REFILL, .zone = z, .cpu = m->cpu,
+			   .val = (unsigned long)n, .val2 = (unsigned long)pcp->batch);
+		if (n == 0)
+			return -ENOMEM;
+	}
+	pfn = pfn_list_pop_head(m->mem_map, &pcp->list);
+	ClearPageFlag(&m->mem_map[pfn], PG_pcp);
+	pcp->count--;
+	return pfn;
+}
+
+static long rmqueue(struct machine *m, struct zone *z, unsigned order)
+{
+	return order == 0 ? rmqueue_pcplist(m, z) : __rmqueue_smallest(m, z, order);
+}
+
+bool zone_watermark_ok(const struct zone *z, unsigned order, unsigned long mark,
+		       enum zone_type highest, unsigned alloc_flags)
+{
+	long min = (long)mark;
+	long free = zone_page_state(z, NR_FREE_PAGES) - ((1L << order) - 1);
+
+	if (alloc_flags & ALLOC_HIGH)
+		min -= min / 2;
+	if (alloc_flags & ALLOC_HARDER)
+		min -= min / 4;
+	if (free <= min + z->lowmem_reserve[highest])
+		return false;
+	for (unsigned o = order; o < NR_PAGE_ORDERS; o++)
+		if (z->free_area[o].nr_free)
+			return true;
+	return order == 0;
+}
+
+/*
+ * prep_new_page(): the block now has one user; the model records its order.
+ * As in the kernel, a freed frame keeps its old bytes until __GFP_ZERO (or
+ * whoever allocates it) clears them.
+ */
+static void prep_new_page(struct machine *m, unsigned long pfn, unsigned order, gfp_t gfp)
+{
+	struct page *p = &m->mem_map[pfn];
+
+	p->_refcount = 1;
+	p->_mapcount = -1;
+	p->private = order;
+	SetPageFlag(p, PG_head);
+	if (gfp & __GFP_ZERO)
+		for (unsigned long i = 0; i < (1UL << order); i++)
+			page_data_drop(m, pfn + i);
+}
+
+static void zone_statistics(struct machine *m, struct zone *preferred, struct zone *z)
+{
+	int local = cpu_to_node(m, m->cpu);
+
+	if (z->zone_pgdat != preferred->zone_pgdat) {
+		z->numa_event[NUMA_MISS]++;
+		preferred->numa_event[NUMA_FOREIGN]++;
+	} else {
+		z->numa_event[NUMA_HIT]++;
+	}
+	z->numa_event[z->zone_pgdat->node_id == local ? NUMA_LOCAL : NUMA_OTHER]++;
+}
+
+static const enum vm_event_item pgalloc_item[MAX_NR_ZONES] = {
+	PGALLOC_DMA, PGALLOC_DMA32, PGALLOC_NORMAL, PGALLOC_HIGH, PGALLOC_MOVABLE,
+};
+
+/*
+ * get_page_from_freelist(): the first zone of the zonelist, no higher than
+ * `highest`, that passes the watermark named by alloc_flags.
+ */
+static long get_page_from_freelist(struct machine *m, pg_data_t *pgdat, unsigned order,
+				   gfp_t gfp, enum zone_type highest, unsigned alloc_flags)
+{
+	struct zone *preferred = NULL;
+
+	for (struct zone **zp = pgdat->zonelist; *zp; zp++) {
+		struct zone *z = *zp;
+		unsigned long mark = z->_watermark[alloc_flags & ALLOC_WMARK_MASK];
+		bool ok;
+		long pfn;
+
+		if (z->type > highest)
+			continue;
+		if (!preferred)
+			preferred = z;
+		ok = zone_watermark_ok(z, order, mark, highest, alloc_flags);
+		event_emit(m, .type = EV_ZONE_WATERMARK, .zone = z, .order = order, .gfp = gfp,
+			   .val = mark, .val2 = alloc_flags & ALLOC_WMARK_MASK,
+			   .val3 = (unsigned long)zone_page_state(z, NR_FREE_PAGES), .ok = ok);
+		if (!ok)
+			continue;
+		pfn = rmqueue(m, z, order);
+		if (pfn < 0)
+			continue;
+		prep_new_page(m, (unsigned long)pfn, order, gfp);
+		zone_statistics(m, preferred, z);
+		m->vm_events[pgalloc_item[z->type]] += 1UL << order;
+		event_emit(m, .type = EV_MM_PAGE_ALLOC, .pfn = (unsigned long)pfn,
+			   .order = order, .gfp = gfp, .zone = z);
+		return pfn;
+	}
+	return -ENOMEM;
+}
+
+/* gfp_to_alloc_flags(): the slow path may dig below the low watermark. */
+static unsigned slowpath_alloc_flags(gfp_t gfp)
+{
+	unsigned flags = ALLOC_WMARK_MIN;
+
+	if (gfp & __GFP_HIGH)
+		flags |= ALLOC_HIGH;
+	if (!(gfp & __GFP_DIRECT_RECLAIM))
+		flags |= ALLOC_HARDER;
+	return flags;
+}
+
+static int alloc_check_args(struct machine *m, int nid, gfp_t gfp, unsigned order,
+			    enum zone_type *highest)
+{
+	if (order > MAX_PAGE_ORDER)
+		return mm_err(m, -EINVAL, "order %u is out of range (0..%d)", order,
+			      MAX_PAGE_ORDER);
+	if (nid >= m->nr_nodes)
+		return mm_err(m, -EINVAL, "node %d does not exist (nodes 0..%d)", nid,
+			      m->nr_nodes - 1);
+	*highest = gfp_zone(m->arch, gfp);
+	if (*highest == MAX_NR_ZONES)
+		return mm_err(m, -EINVAL, "gfp mask has more than one of __GFP_DMA, "
+			      "__GFP_DMA32 and __GFP_HIGHMEM");
+	return 0;
+}
+
+/* Names the zones an allocation may use, for the out-of-memory sentence. */
+static void zonelist_names(const pg_data_t *pgdat, enum zone_type highest, char *buf,
+			   size_t len)
+{
+	size_t pos = 0;
+
+	buf[0] = '\0';
+	for (struct zone *const *zp = pgdat->zonelist; *zp && pos < len; zp++)
+		if ((*zp)->type <= highest)
+			pos += snprintf(buf + pos, len - pos, "%s%s/%d", pos ? ", " : "",
+					zone_name((*zp)->type), (*zp)->zone_pgdat->node_id);
+}
+
+long alloc_pages_node(struct machine *m, int nid, gfp_t gfp, unsigned order)
+{
+	enum zone_type highest;
+	pg_data_t *pgdat;
+	long pfn;
+	char names[160];
+	int err = alloc_check_args(m, nid, gfp, order, &highest);
+
+	if (err)
+		return err;
+	pgdat = &m->node_data[nid < 0 ? cpu_to_node(m, m->cpu) : nid];
+	event_emit(m, .type = EV_ALLOC_START, .order = order, .gfp = gfp,
+		   .val = (unsigned long)pgdat->node_id, .val2 = highest);
+	pfn = get_page_from_freelist(m, pgdat, order, gfp, highest, ALLOC_WMARK_LOW);
+	if (pfn < 0)
+		pfn = get_page_from_freelist(m, pgdat, order, gfp, highest,
+					     slowpath_alloc_flags(gfp));
+	if (pfn >= 0)
+		return pfn;
+	event_emit(m, .type = EV_ALLOC_FAIL, .order = order, .gfp = gfp);
+	zonelist_names(pgdat, highest, names, sizeof(names));
+	return mm_err(m, -ENOMEM, "out of memory: no zone of the zonelist (%s) has a free "
+		      "order-%u block above its min watermark", names, order);
+}
+
+/* free_pcppages_bulk(): give count of the oldest pages back to the buddy lists. */
+static void free_pcppages_bulk(struct machine *m, struct zone *z, struct per_cpu_pages *pcp,
+			       int count)
+{
+	while (count-- > 0 && pcp->list.last != PFN_NONE) {
+		unsigned long pfn = pfn_list_pop_tail(m->mem_map, &pcp->list);
+
+		ClearPageFlag(&m->mem_map[pfn], PG_pcp);
+		pcp->count--;
+		event_emit(m, .type = EV_MM_PAGE_PCPU_DRAIN, .pfn = pfn, .order = 0, .zone = z);
+		__free_one_page(m, z, pfn, 0, FPI_NONE);
+	}
+}
+
+static void free_unref_page(struct machine *m, struct zone *z, unsigned long pfn)
+{
+	struct per_cpu_pages *pcp = &z->pcp[m->cpu];
+
+	SetPageFlag(&m->mem_map[pfn], PG_pcp);
+	pfn_list_add_head(m->mem_map, &pcp->list, (uint32_t)pfn);
+	pcp->count++;
+	event_emit(m, .type = EV_PCP_FREE, .zone = z, .cpu = m->cpu, .pfn = pfn,
+		   .val = (unsigned long)pcp->count, .val2 = (unsigned long)pcp->high);
+	if (pcp->count >= pcp->high)
+		free_pcppages_bulk(m, z, pcp, pcp->batch);
+}
+
+void __free_pages(struct machine *m, unsigned long pfn, unsigned order)
+{
+	struct page *p = &m->mem_map[pfn];
+	struct zone *z = page_zone(m, p);
+
+	MM_BUG_ON(p->_refcount <= 0, m, pfn);
+	if (--p->_refcount)
+		return;
+	ClearPageFlag(p, PG_head);
+	p->private = 0;
+	p->_mapcount = -1;
+	m->vm_events[PGFREE] += 1UL << order;
+	event_emit(m, .type = EV_MM_PAGE_FREE, .pfn = pfn, .order = order, .zone = z);
+	if (order == 0)
+		free_unref_page(m, z, pfn);
+	else
+		__free_one_page(m, z, pfn, order, FPI_NONE);
+}
+
+/*
+ * The block containing pfn whose head has flag f (PG_buddy: free, PG_head:
+ * allocated), or -1; *order gets its order.  Blocks are aligned to their
+ * size, so the head is pfn rounded down to some order.
+ */
+static long find_block(const struct machine *m, unsigned long pfn, enum pageflags f,
+		       unsigned *order)
+{
+	for (unsigned o = 0; o < NR_PAGE_ORDERS; o++) {
+		unsigned long head = pfn & ~((1UL << o) - 1);
+		const struct page *p = &m->mem_map[head];
+
+		if (PageFlag(p, f) && p->private >= o) {
+			*order = p->private;
+			return (long)head;
+		}
+	}
+	return -1;
+}
+
+int free_pages_checked(struct machine *m, unsigned long pfn, unsigned order)
+{
+	const struct page *p;
+	unsigned fo;
+	long head;
+
+	if (order > MAX_PAGE_ORDER)
+		return mm_err(m, -EINVAL, "order %u is out of range (0..%d)", order,
+			      MAX_PAGE_ORDER);
+	if (!pfn_valid(m, pfn))
+		return mm_err(m, -EINVAL, "pfn 0x%lx is beyond the end of memory (max_pfn 0x%lx)",
+			      pfn, m->max_pfn);
+	p = &m->mem_map[pfn];
+	if (PageFlag(p, PG_reserved))
+		return mm_err(m, -EINVAL, "pfn 0x%lx is reserved", pfn);
+	if (PageFlag(p, PG_slab))
+		return mm_err(m, -EBUSY, "pfn 0x%lx is a slab page (PG_slab): its cache frees it "
+			      "when the slab is empty; free the objects with kfree", pfn);
+	if (m->slab && kmalloc_large_find(m, pfn))
+		return mm_err(m, -EBUSY, "pfn 0x%lx is a kmalloc_large block: free it with kfree",
+			      pfn);
+	if (PageFlag(p, PG_pcp))
+		return mm_err(m, -EINVAL, "pfn 0x%lx is already free (on a per-CPU list)", pfn);
+	head = find_block(m, pfn, PG_buddy, &fo);
+	if (head >= 0)
+		return mm_err(m, -EINVAL, "pfn 0x%lx is already free (in the order-%u block at "
+			      "pfn 0x%lx)", pfn, fo, (unsigned long)head);
+	head = find_block(m, pfn, PG_head, &fo);
+	if (head >= 0 && (unsigned long)head != pfn)
+		return mm_err(m, -EINVAL, "pfn 0x%lx is inside the order-%u block at pfn 0x%lx, "
+			      "not its start", pfn, fo, (unsigned long)head);
+	if (head < 0 || p->_refcount <= 0)
+		return mm_err(m, -EINVAL, "pfn 0x%lx is not the start of an allocated block", pfn);
+	if (p->private != order)
+		return mm_err(m, -EINVAL, "the block at pfn 0x%lx has order %u, not %u", pfn,
+			      p->private, order);
+	if (p->_refcount != 1 || p->_mapcount >= 0)
+		return mm_err(m, -EBUSY, "the block at pfn 0x%lx is in use (refcount %d, "
+			      "mapcount %d)", pfn, p->_refcount, p->_mapcount + 1);
+	__free_pages(m, pfn, order);
+	return 0;
+}
+
+void drain_local_pages(struct machine *m, int cpu)
+{
+	struct zone *z;
+
+	for_each_populated_zone(m, z)
+		free_pcppages_bulk(m, z, &z->pcp[cpu], z->pcp[cpu].count);
+}
+
+void drain_all_pages(struct machine *m)
+{
+	for (int cpu = 0; cpu < m->nr_cpus; cpu++)
+		drain_local_pages(m, cpu);
+}
+
+void free_boot_range(struct machine *m, unsigned long start, unsigned long end)
+{
+	struct zone *z = pfn_zone(m, start);
+
+	while (start < end) {
+		unsigned order = MAX_PAGE_ORDER;
+
+		while (start & ((1UL << order) - 1))
+			order--;
+		while (start + (1UL << order) > end)
+			order--;
+		m->vm_events[PGFREE] += 1UL << order;
+		z->managed_pages += 1UL << order;
+		__free_one_page(m, z, start, order, FPI_TO_TAIL);
+		start += 1UL << order;
+	}
+}

@@ -1,0 +1,188 @@
+#!/usr/bin/perl
+# dot-render.t - `dot WHAT FILE`: every diagram on every architecture
+# rendered by the real Graphviz (skipped with a notice when it is absent),
+# the files written, the errors when Graphviz is missing or fails, the
+# same bytes from two runs, and the node bound on big machines.
+use strict;
+use warnings;
+use FindBin;
+use lib "$FindBin::Bin/../lib";
+use File::Temp qw(tempdir);
+use Test::More;
+use Transcript;
+
+my @archs = qw(i386 i386-pae x86_64 x86_64-la57);
+my $have_dot = system('dot -V >/dev/null 2>&1') == 0;
+my $node_budget = 300;		# DOT_NODE_BUDGET in src/dot/dot.h
+
+sub slurp {
+	my ($name) = @_;
+	open my $fh, '<', $name or return undef;
+	local $/;
+	return scalar <$fh>;
+}
+
+# Runs commands (one string, ';'-separated lines) in dir; returns the result.
+sub vmlab {
+	my ($dir, $cmds, %env) = @_;
+	local @ENV{ keys %env } = values %env;
+	return run_vmlab(['-c', $cmds], '', dir => $dir);
+}
+
+# The diagrams `dot` lists: every one of them is tested below.
+sub diagrams {
+	my $r = run_vmlab(['-c', 'dot'], '');
+	return map { /^  (\w+) / ? $1 : () } split /\n/, $r->{out};
+}
+
+# A state with something of each kind: kernel blocks, a process with
+# file, anonymous and stack pages, and its copy-on-write child.
+sub setup {
+	my ($arch) = @_;
+	my ($text, $stack) = $arch =~ /^i386/ ? ('0x08048000', '0xbfffe000')
+					       : ('0x400000', '0x7fffffffd000');
+	return 'alloc_pages 3; alloc_pages 0; alloc_pages 1 gfp=GFP_HIGHUSER; '
+	     . 'alloc_pages 0 gfp=GFP_DMA; exec app libs=libc,ld.so; '
+	     . "touch $text; touch $stack 8K w; fork; touch $stack 4K w; "
+	     . 'kmem_cache_create foo 500; ' . join('; ', ('kmem_cache_alloc foo') x 20)
+	     . '; kmalloc 100';
+}
+
+# Node statements: every `ID [label=<` and invisible points.
+sub nodes {
+	my ($text) = @_;
+	my $n = () = $text =~ /^\s*\w+ \[(?:label=<|shape=point)/mg;
+	return $n;
+}
+
+my @whats = diagrams();
+for my $want (qw(phys buddy aspace pagetable slab)) {
+	ok(scalar(grep { $_ eq $want } @whats), "dot lists $want") or diag("listed: @whats");
+}
+
+# Text: a FILE.dot holds exactly what stdout gets; two runs agree.
+for my $arch (@archs) {
+	for my $what (@whats) {
+		my $dir = tempdir(CLEANUP => 1);
+		my $cmds = "machine arch=$arch ram=128M; " . setup($arch) . "; dot $what";
+		my $a = vmlab($dir, $cmds);
+		my $b = vmlab($dir, $cmds);
+		my $f = vmlab($dir, "$cmds x.dot");
+		is($a->{status}, 0, "$arch: dot $what runs") or diag($a->{err});
+		ok($a->{out} eq $b->{out}, "$arch: dot $what gives the same bytes twice");
+		my ($text) = $a->{out} =~ /(digraph .*)\z/s;
+		is(slurp("$dir/x.dot"), $text, "$arch: dot $what x.dot holds the text");
+		like($f->{out}, qr/^wrote x\.dot$/m, "$arch: dot $what x.dot says so");
+	}
+}
+
+# Rendering through the real `dot -Tsvg`, on every architecture.
+SKIP: {
+	skip 'Graphviz is not installed (apt-get install graphviz): rendering not tested', 1
+		unless $have_dot;
+	for my $arch (@archs) {
+		for my $what (@whats) {
+			my $dir = tempdir(CLEANUP => 1);
+			my $r = vmlab($dir, "machine arch=$arch ram=128M; " . setup($arch)
+					 . "; dot $what g.svg");
+			is($r->{err}, '', "$arch: dot $what g.svg: no error");
+			like($r->{out}, qr/^wrote g\.dot, g\.svg$/m, "$arch: dot $what g.svg: both files");
+			my $svg = slurp("$dir/g.svg") // '';
+			ok($svg =~ /<svg/ && $svg =~ m{</svg>\s*\z}, "$arch: dot $what: a whole SVG");
+		}
+	}
+	for my $arch (@archs) {
+		my $dir = tempdir(CLEANUP => 1);
+		my $addr = $arch =~ /^i386/ ? '0xbfffe123' : '0x7fffffffd123';
+		my $r = vmlab($dir, "machine arch=$arch ram=128M; " . setup($arch)
+				 . "; dot pagetable 1 w.svg addr=$addr; dot pagetable 2 c.svg addr=$addr"
+				 . "; dot aspace 2 a.svg; dot slab foo s.svg");
+		is($r->{err}, '', "$arch: pagetable addr=, aspace PID, slab NAME: no error");
+		for my $f (qw(w c a s)) {
+			like(slurp("$dir/$f.svg") // '', qr{</svg>\s*\z}, "$arch: $f.svg is an SVG");
+		}
+		my $digits = substr $addr, 2;
+		like(slurp("$dir/w.dot") // '', qr/walk of 0x0*$digits/, "$arch: the walk is drawn");
+	}
+	my $dir = tempdir(CLEANUP => 1);
+	my $r = vmlab($dir, 'dot phys p.png; dot buddy b.pdf; dot buddy b.gv');
+	is($r->{status}, 0, 'png, pdf and gv files') or diag($r->{err});
+	is(substr(slurp("$dir/p.png") // '', 0, 8), "\x89PNG\r\n\x1a\n", 'p.png is a PNG');
+	is(substr(slurp("$dir/b.pdf") // '', 0, 5), '%PDF-', 'b.pdf is a PDF');
+	like(slurp("$dir/b.gv") // '', qr/^digraph buddy \{/, 'b.gv is DOT text');
+}
+
+# The scenarios behind the graphs run cleanly, Graphviz or not.
+{
+	my $script = slurp("$FindBin::Bin/../../scripts/make-graphs.sh") // '';
+	my %seen;
+	for my $ex (grep { !$seen{$_}++ } $script =~ m{^graph \S+ +(examples/\S+)}mg) {
+		my $r = run_vmlab(['--check', "$FindBin::Bin/../../$ex"], '');
+		ok($r->{status} == 0 && $r->{err} eq '', "$ex runs with --check") or diag($r->{err});
+	}
+}
+
+# make graphs: every graph of scripts/make-graphs.sh is made from its example.
+SKIP: {
+	skip 'Graphviz is not installed (apt-get install graphviz): make graphs not tested', 1
+		unless $have_dot;
+	my $dir = tempdir(CLEANUP => 1);
+	my $script = "$FindBin::Bin/../../scripts/make-graphs.sh";
+	my @listed = map { /^graph (\S+) / ? $1 : () } split /\n/, slurp($script) // '';
+	local $ENV{GRAPHS} = $dir;
+	my $out = qx{"$script" "${\ vmlab_path()}" 2>&1};
+	is($?, 0, 'make-graphs.sh succeeds') or diag($out);
+	ok(@listed >= 9, 'make-graphs.sh lists the graphs') or diag("listed: @listed");
+	for my $name (@listed) {
+		like(slurp("$dir/$name.svg") // '', qr{</svg>\s*\z}, "graphs/$name.svg is made");
+	}
+}
+
+# Without Graphviz: the .dot is written, the error says how to install it.
+{
+	my $dir = tempdir(CLEANUP => 1);
+	my $r = vmlab($dir, 'dot phys p.svg', PATH => "$dir/empty");
+	is($r->{status}, 1, 'no Graphviz: the command fails');
+	is($r->{err}, "-c:1: error: dot: Graphviz is not installed, so p.svg was not rendered; "
+		. "p.dot was written (install Graphviz with: apt-get install graphviz)\n",
+		'no Graphviz: the error names the fix');
+	like(slurp("$dir/p.dot") // '', qr/^digraph phys \{/, 'no Graphviz: p.dot is written');
+	ok(!-e "$dir/p.svg", 'no Graphviz: no p.svg');
+}
+
+# A `dot` that fails: its first line of complaint is in the error.
+{
+	my $dir = tempdir(CLEANUP => 1);
+	mkdir "$dir/bin";
+	open my $fh, '>', "$dir/bin/dot" or die;
+	print $fh "#!/bin/sh\necho 'Error: out of cheese' >&2\necho more >&2\nexit 3\n";
+	close $fh;
+	chmod 0755, "$dir/bin/dot";
+	my $r = vmlab($dir, 'dot buddy b.svg', PATH => "$dir/bin:/usr/bin:/bin");
+	is($r->{err}, "-c:1: error: dot: dot could not render b.svg: Error: out of cheese\n",
+	   'a failing dot: its first line is reported');
+}
+
+# The node bound: a 16 GiB machine with 1,000 processes, fragmented, and
+# a 64-node one.
+{
+	my $dir = tempdir(CLEANUP => 1);
+	my @frag = ('machine arch=x86_64 ram=16G cpus=4');
+	push @frag, ('alloc_pages 0') x 600, ('alloc_pages 1 gfp=GFP_DMA32') x 200;
+	push @frag, map { sprintf '__free_pages 0x%x 0', 0x100000 + 3 * $_ } 0 .. 150;
+	push @frag, ('exec app libs=libc,ld.so; touch 0x400000; touch 0x7fffffffd000 8K w') x 1000;
+	push @frag, 'mmap 4M', 'touch 0x7ffff7a51000 4M w';
+	push @frag, map { "mmap 8K prot=" . ($_ % 2 ? 'rw' : 'r') } 1 .. 300;
+	my @numa = ('machine arch=x86_64 ram=16G nodes=64 cpus=8', 'exec app', 'touch 0x400000');
+	for my $what (@whats) {
+		for my $m (join("\n", @frag), join("\n", @numa)) {
+			my $r = run_vmlab([], "$m\ndot $what\n", dir => $dir);
+			my ($name) = $m =~ /^(machine [^\n]*)/;
+			is($r->{err}, '', "$name: dot $what: no error");
+			my $n = nodes($r->{out});
+			ok($n > 0 && $n <= $node_budget, "$name: dot $what has $n nodes (<= $node_budget)");
+		}
+	}
+}
+
+done_testing();
