@@ -191,6 +191,8 @@ struct machine *machine_create(const struct machine_config *cfg)
 	if (m->arch->maxmem && m->max_low_pfn > (m->arch->maxmem >> PAGE_SHIFT))
 		m->max_low_pfn = m->arch->maxmem >> PAGE_SHIFT;
 	m->nr_cpus = cfg->cpus;
+	for (int cpu = 0; cpu < m->nr_cpus; cpu++)
+		m->cpu_node[cpu] = (uint8_t)(cpu * cfg->nodes / cfg->cpus);
 	m->rng = splitmix64(cfg->seed) | 1;
 	m->mem_map = calloc(m->max_pfn, sizeof(struct page));
 	if (!m->mem_map || mmzone_init(m) < 0) {
@@ -257,11 +259,6 @@ uint64_t machine_random(struct machine *m)
 	m->rng ^= m->rng << 25;
 	m->rng ^= m->rng >> 27;
 	return m->rng * 0x2545f4914f6cdd1dULL;
-}
-
-int cpu_to_node(const struct machine *m, int cpu)
-{
-	return cpu * m->nr_nodes / m->nr_cpus;
 }
 
 void mm_bug(const char *file, int line, const char *cond, const struct machine *m,

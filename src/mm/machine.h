@@ -86,6 +86,7 @@ struct machine {
 	pg_data_t *node_data;		/* [nr_nodes] */
 	int nr_cpus;
 	int cpu;			/* the CPU commands run on */
+	uint8_t cpu_node[MAX_CPUS];	/* cpu_to_node() */
 
 	struct page_store store;	/* frames' contents (page.c) */
 
@@ -161,7 +162,10 @@ int mm_err(struct machine *m, int err, const char *fmt, ...)
 uint64_t machine_random(struct machine *m);
 
 /* Which node a CPU belongs to: CPUs are spread evenly over nodes. */
-int cpu_to_node(const struct machine *m, int cpu);
+static inline int cpu_to_node(const struct machine *m, int cpu)
+{
+	return m->cpu_node[cpu];
+}
 
 void mm_bug(const char *file, int line, const char *cond, const struct machine *m,
 	    unsigned long pfn) __attribute__((noreturn));
