@@ -110,7 +110,7 @@ graphs: $(BIN)
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/lua $(DESTDIR)$(MANDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/vmlab
-	install -m 644 lua/*.lua $(DESTDIR)$(DATADIR)/lua/ 2>/dev/null || true
+	install -m 644 lua/*.lua $(DESTDIR)$(DATADIR)/lua/
 	install -m 644 vmlab.1 $(DESTDIR)$(MANDIR)/vmlab.1
 
 uninstall:

@@ -550,6 +550,10 @@ static const struct dot_what whats[] = {
 	  "a process's page tables from CR3 to the frames", "addr", 1, dot_pagetable },
 	{ "slab", "[NAME]",
 	  "a slab cache: CPU, partial and full slabs and their objects", "", 1, dot_slab },
+	{ "vmalloc", "", "the vmalloc space: areas, guard pages, the frames behind them", "", 0,
+	  dot_vmalloc },
+	{ "layout", "", "the kernel's virtual memory map with this machine's values", "", 0,
+	  dot_layout },
 	{ 0 }
 };
 

@@ -270,5 +270,7 @@ int dot_buddy(struct dot *d, const struct dot_opts *o);
 int dot_aspace(struct dot *d, const struct dot_opts *o);
 int dot_pagetable(struct dot *d, const struct dot_opts *o);
 int dot_slab(struct dot *d, const struct dot_opts *o);
+int dot_vmalloc(struct dot *d, const struct dot_opts *o);
+int dot_layout(struct dot *d, const struct dot_opts *o);
 
 #endif

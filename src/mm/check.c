@@ -22,6 +22,10 @@
 #include "check.h"
 #include "machine.h"
 #include "slab.h"
+#include "swapfile.h"
+#include "vmscan.h"
+#include "highmem.h"
+#include "vmalloc.h"
 
 enum owner { OWNER_NONE, OWNER_FREE, OWNER_PCP, OWNER_ALLOCATED, OWNER_RESERVED };
 
@@ -202,12 +206,40 @@ static void rule_address_spaces(struct checker *c)
 	vm_check(c->m, slab_violation, c);
 }
 
+/*
+ * Kernel virtual memory (vmalloc.c, highmem.c): vmalloc areas sorted,
+ * disjoint, with guard holes, their pages mapped exactly once in init_mm;
+ * pkmap_count agrees with the pkmap PTEs; the kmap_atomic slots with theirs.
+ */
+static void rule_kernel_vm(struct checker *c)
+{
+	vmalloc_check(c->m, slab_violation, c);
+	kmap_check(c->m, slab_violation, c);
+}
+
+/* Swap (check_swap.c): swap_map counts against the swap PTEs and the swap cache. */
+static void rule_swap(struct checker *c)
+{
+	if (c->m->swap)
+		swap_check(c->m, slab_violation, c);
+}
+
+/* The LRU lists (check_swap.c): exactly the LRU pages, counts that agree. */
+static void rule_lru(struct checker *c)
+{
+	if (c->m->reclaim)
+		lru_check(c->m, slab_violation, c);
+}
+
 static void (*const rules[])(struct checker *) = {
 	rule_free_lists,
 	rule_allocated_and_reserved,
 	rule_every_frame_owned,
 	rule_slab,
 	rule_address_spaces,
+	rule_swap,
+	rule_lru,
+	rule_kernel_vm,
 };
 
 unsigned long check_machine(struct machine *m, check_report_fn report, void *ctx,

@@ -68,7 +68,41 @@ struct kmem_cache;
 	X(MM_FILEMAP_DELETE, "mm_filemap_delete_from_page_cache") \
 	X(WRITEBACK_PAGE, "writeback_page") \
 	X(TLB_FLUSH, "tlb_flush") \
-	X(TLB_MISS, "tlb_miss")
+	X(TLB_MISS, "tlb_miss") \
+	X(VMALLOC_NODE_RANGE, "vmalloc_node_range") \
+	X(VMAP, "vmap") \
+	X(VMAP_HOLE, "vmap_hole") \
+	X(ALLOC_VMAP_AREA, "alloc_vmap_area") \
+	X(VMALLOC_PAGE, "vmalloc_page") \
+	X(REMOVE_VM_AREA, "remove_vm_area") \
+	X(VUNMAP_RANGE, "vunmap_range") \
+	X(FREE_VMAP_AREA_NOFLUSH, "free_vmap_area_noflush") \
+	X(PURGE_VMAP_AREA_LAZY, "purge_vmap_area_lazy") \
+	X(KMAP, "kmap") \
+	X(KMAP_NEW, "kmap_new") \
+	X(KMAP_FLUSH, "kmap_flush") \
+	X(KUNMAP, "kunmap") \
+	X(KMAP_ATOMIC, "kmap_atomic") \
+	X(KUNMAP_ATOMIC, "kunmap_atomic") \
+	X(SWAPON, "swapon") \
+	X(SWAPOFF, "swapoff") \
+	X(SWAP_SLOT_FREE, "swap_slot_free") \
+	X(ADD_TO_SWAP, "add_to_swap") \
+	X(DO_SWAP_PAGE, "do_swap_page") \
+	X(TRY_TO_UNMAP_ONE, "try_to_unmap_one") \
+	X(SHRINK_FOLIO, "shrink_folio") \
+	X(MM_LRU_ACTIVATE, "mm_lru_activate") \
+	X(MM_VMSCAN_WAKEUP_KSWAPD, "mm_vmscan_wakeup_kswapd") \
+	X(MM_VMSCAN_KSWAPD_WAKE, "mm_vmscan_kswapd_wake") \
+	X(MM_VMSCAN_KSWAPD_SLEEP, "mm_vmscan_kswapd_sleep") \
+	X(MM_VMSCAN_DIRECT_RECLAIM_BEGIN, "mm_vmscan_direct_reclaim_begin") \
+	X(MM_VMSCAN_DIRECT_RECLAIM_END, "mm_vmscan_direct_reclaim_end") \
+	X(MM_VMSCAN_LRU_ISOLATE, "mm_vmscan_lru_isolate") \
+	X(MM_VMSCAN_LRU_SHRINK_INACTIVE, "mm_vmscan_lru_shrink_inactive") \
+	X(MM_VMSCAN_LRU_SHRINK_ACTIVE, "mm_vmscan_lru_shrink_active") \
+	X(MM_VMSCAN_WRITEPAGE, "mm_vmscan_writepage") \
+	X(MARK_VICTIM, "mark_victim") \
+	X(OOM_SCORE_ADJ_UPDATE, "oom_score_adj_update")
 
 enum mm_event_type {
 #define X(id, name) EV_##id,
@@ -128,6 +162,51 @@ enum mm_event_type {
  *   WRITEBACK_PAGE           pfn inode(val) index(val2) file id(gfp)
  *   TLB_FLUSH                cpu pages(val, ~0UL = all) reason(val2)
  *   TLB_MISS                 cpu addr(val) pfn ok (filled)
+ * vmalloc and highmem (addr = a kernel virtual address; vmalloc.h, highmem.h):
+ *   VMALLOC_NODE_RANGE       size(val) pages(val2) gfp caller(site)
+ *   VMAP                     pages(val2) caller(site)
+ *   VMAP_HOLE                start(val) end(val2) size wanted(val3) ok (it fits)
+ *   ALLOC_VMAP_AREA          addr(val; VMALLOC_END on failure) size(val2) align(val3)
+ *                            ok (not failed)
+ *   VMALLOC_PAGE             addr(val) index(val2) of pages(val3) pfn zone
+ *   REMOVE_VM_AREA           addr(val) size(val2) pages(val3) ok (vfree: pages freed)
+ *   VUNMAP_RANGE             start(val) end(val2) PTEs cleared(val3)
+ *   FREE_VMAP_AREA_NOFLUSH   va_start(val) nr_lazy(val2) nr_lazy_max(val3)
+ *   PURGE_VMAP_AREA_LAZY     start(val) end(val2) npurged(val3)
+ *   KMAP                     pfn addr(val) slot(val2) pkmap_count(val3) how(order:
+ *                            enum kmap_how)
+ *   KMAP_NEW                 pfn slot(val) slots scanned(val2) first slot looked at(val3)
+ *   KMAP_FLUSH               slots freed(val)
+ *   KUNMAP                   pfn addr(val) slot(val2) pkmap_count(val3) ok (HighMem)
+ *   KMAP_ATOMIC, KUNMAP_ATOMIC  cpu pfn addr(val) idx(val2) fixmap index(val3)
+ *                            ok (HighMem: a slot)
+ * Swap and reclaim (entry = swap type and offset; vmscan.h names the verdicts):
+ *   SWAPON                   type(val) slots(val2) prio(val3, as long)
+ *   SWAPOFF                  type(val) pages read back(val2)
+ *   SWAP_SLOT_FREE           type(val) offset(val2)
+ *   ADD_TO_SWAP              pfn type(val) offset(val2)
+ *   DO_SWAP_PAGE             addr(val) pfn type(val2) offset(val3) ok (major: read from
+ *                            the slot) order (1: mapped writable at once)
+ *   TRY_TO_UNMAP_ONE         pfn addr(val) pid(val2) new pte(val3) ok (anon: a swap entry)
+ *   SHRINK_FOLIO             pfn verdict(val: enum shrink_verdict) young PTEs(val2)
+ *                            flags before(val3) ok (file) policy(gfp) zone; for
+ *                            SV_CLEAN_SWAPCACHE: type(val2) offset(val3)
+ *   MM_LRU_ACTIVATE          pfn zone
+ *   MM_VMSCAN_WAKEUP_KSWAPD  zone (preferred) order gfp free(val) low(val2)
+ *                            failures(val3) ok (kswapd will run)
+ *   MM_VMSCAN_KSWAPD_WAKE    nid(val) order highest zone type(val2)
+ *   MM_VMSCAN_KSWAPD_SLEEP   nid(val) zone (the one checked last) reclaimed(val2)
+ *                            failures(val3) ok (balanced)
+ *   MM_VMSCAN_DIRECT_RECLAIM_BEGIN  order gfp
+ *   MM_VMSCAN_DIRECT_RECLAIM_END    reclaimed(val)
+ *   MM_VMSCAN_LRU_ISOLATE    zone (classzone) lru(order) requested(val) scanned(val2)
+ *                            taken(val3)
+ *   MM_VMSCAN_LRU_SHRINK_INACTIVE  data: struct shrink_inactive_record
+ *   MM_VMSCAN_LRU_SHRINK_ACTIVE    data: struct shrink_active_record
+ *   MM_VMSCAN_WRITEPAGE      pfn zone ok (anon: to swap type(val) offset(val2); else to
+ *                            its file)
+ *   MARK_VICTIM              pid(val) (its task still exists when this is emitted)
+ *   OOM_SCORE_ADJ_UPDATE     pid(val) oom_score_adj(val2, as long)
  */
 struct mm_event {
 	enum mm_event_type type;
@@ -140,6 +219,7 @@ struct mm_event {
 	bool ok;
 	const struct kmem_cache *cache;	/* slab events */
 	const char *site;		/* slab events: the caller, as %pS names it */
+	const void *data;		/* a record, for events with many fields (below) */
 };
 
 typedef void (*mm_event_fn)(struct machine *m, const struct mm_event *ev, void *ctx);

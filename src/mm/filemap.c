@@ -24,6 +24,7 @@
 #include "mm_types.h"
 #include "page_alloc.h"
 #include "rmap.h"
+#include "vmscan.h"
 
 #define MAX_FILE_SIZE	(16UL << 30)
 
@@ -156,6 +157,15 @@ static void delete_from_page_cache(struct machine *m, struct sim_file *f, unsign
 	put_page(m, pfn);
 }
 
+void remove_mapping(struct machine *m, unsigned long pfn)
+{
+	const struct page *p = pfn_to_page(m, pfn);
+	struct sim_file *f = file_by_id(m, p->mapping);
+
+	MM_BUG_ON(!f || f->cache[p->index] != pfn, m, pfn);
+	delete_from_page_cache(m, f, (unsigned long)p->index);
+}
+
 void file_destroy(struct machine *m, struct sim_file *f)
 {
 	for (unsigned long i = 0; i < f->nr_pages; i++)
@@ -199,6 +209,7 @@ static long add_to_page_cache(struct machine *m, struct sim_file *f, unsigned lo
 	mm_node_stat_add(m, (unsigned long)pfn, MM_NR_FILE_PAGES, 1);
 	if (f->shmem)
 		mm_node_stat_add(m, (unsigned long)pfn, MM_NR_SHMEM, 1);
+	lru_cache_add(m, (unsigned long)pfn);
 	event_emit(m, .type = EV_MM_FILEMAP_ADD, .pfn = (unsigned long)pfn, .val = f->ino,
 		   .val2 = index, .gfp = f->id);
 	return pfn;

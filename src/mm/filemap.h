@@ -75,6 +75,12 @@ void filemap_set_dirty(struct machine *m, unsigned long pfn);
 void filemap_writeback(struct machine *m, unsigned long pfn);
 
 /*
+ * remove_mapping() for reclaim: takes a page nothing maps out of its file's
+ * cache (which may free it).  The page must be clean or lose its changes.
+ */
+void remove_mapping(struct machine *m, unsigned long pfn);
+
+/*
  * drop_caches: removes every clean page-cache page no process maps.
  * Returns how many were freed.
  */

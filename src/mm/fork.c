@@ -179,19 +179,37 @@ static struct mm_struct *dup_mm(struct machine *m, struct mm_struct *parent)
 	return mm;
 }
 
+/*
+ * The parent's mm is held (mm_users) while the child's is built: the
+ * allocations may call the OOM killer, which may choose the parent.
+ */
 int do_fork(struct machine *m, struct task_struct *t)
 {
-	struct mm_struct *mm = dup_mm(m, t->mm);
+	struct mm_struct *parent = t->mm, *mm;
 	struct task_struct *child;
+	char comm[TASK_COMM_LEN];
+	int pid = t->pid;
+	short adj = t->oom_score_adj;
 
+	snprintf(comm, sizeof(comm), "%s", t->comm);
+	parent->mm_users++;
+	mm = dup_mm(m, parent);
+	mmput(m, parent);
+	if (!find_task(m, pid)) {
+		if (mm)
+			mmput(m, mm);
+		return mm_err(m, -ENOMEM, "fork: pid %d (%s) was killed by the OOM killer", pid,
+			      comm);
+	}
 	if (!mm)
 		return mm_err(m, -ENOMEM, "fork: out of memory for the child's address space");
-	child = task_create(m, mm, t->comm, t->pid);
+	child = task_create(m, mm, comm, pid);
 	if (!child) {
 		mmput(m, mm);
 		return mm_err(m, -ENOMEM, "fork: out of host memory");
 	}
-	event_emit(m, .type = EV_SCHED_PROCESS_FORK, .val = (unsigned long)t->pid,
+	child->oom_score_adj = adj;
+	event_emit(m, .type = EV_SCHED_PROCESS_FORK, .val = (unsigned long)pid,
 		   .val2 = (unsigned long)child->pid);
 	return child->pid;
 }

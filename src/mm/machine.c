@@ -26,6 +26,10 @@
 #include "sched.h"
 #include "tlb.h"
 #include "slab.h"
+#include "swapfile.h"
+#include "vmscan.h"
+#include "highmem.h"
+#include "vmalloc.h"
 
 _Static_assert(sizeof(unsigned long) == 8, "vmlab needs a 64-bit host");
 _Static_assert(sizeof(struct page) <= 48, "struct page must stay within 48 bytes");
@@ -203,7 +207,8 @@ struct machine *machine_create(const struct machine_config *cfg)
 	boot_free(m, &boot);
 	boot_count_reserved(m);
 	setup_per_zone_wmarks(m);
-	if (kmem_cache_init(m) < 0 || mm_boot(m) < 0) {
+	if (kmem_cache_init(m) < 0 || mm_boot(m) < 0 || vmalloc_init(m) < 0 ||
+	    kmap_init(m) < 0 || vmscan_init(m) < 0 || swap_init(m) < 0) {
 		machine_destroy(m);
 		return NULL;
 	}
@@ -215,6 +220,11 @@ void machine_destroy(struct machine *m)
 	if (!m)
 		return;
 	mm_teardown(m);
+	swap_destroy(m);
+	vmscan_destroy(m);
+	free(m->klog);
+	vmalloc_release_all(m);
+	kmap_release_all(m);
 	kmem_cache_release_all(m);
 	page_store_destroy(&m->store);
 	free(m->node_data);

@@ -45,7 +45,18 @@
 	X(PGACTIVATE, "pgactivate") \
 	X(PGDEACTIVATE, "pgdeactivate") \
 	X(PGFAULT, "pgfault") \
-	X(PGMAJFAULT, "pgmajfault")
+	X(PGMAJFAULT, "pgmajfault") \
+	X(PGREFILL, "pgrefill") \
+	X(PGSTEAL_KSWAPD, "pgsteal_kswapd") \
+	X(PGSTEAL_DIRECT, "pgsteal_direct") \
+	X(PGSCAN_KSWAPD, "pgscan_kswapd") \
+	X(PGSCAN_DIRECT, "pgscan_direct") \
+	X(PGSCAN_ANON, "pgscan_anon") \
+	X(PGSCAN_FILE, "pgscan_file") \
+	X(PGSTEAL_ANON, "pgsteal_anon") \
+	X(PGSTEAL_FILE, "pgsteal_file") \
+	X(PAGEOUTRUN, "pageoutrun") \
+	X(OOM_KILL, "oom_kill")
 
 enum vm_event_item {
 #define X(id, name) id,
@@ -59,6 +70,11 @@ struct task_struct;
 struct file_table;
 struct tlb;
 struct slab_allocator;
+struct vmap_state;
+struct kmap_state;
+struct swap_state;
+struct reclaim_state;
+struct klog;
 
 struct machine_config {
 	const struct arch_profile *arch;
@@ -69,6 +85,8 @@ struct machine_config {
 	int tlb_entries;		/* per CPU; 0 = the default (tlb.h) */
 	int tlb_ways;			/* associativity; 0 = the default */
 	bool pcid;			/* CR4.PCIDE: tagged TLB entries survive CR3 loads */
+	unsigned long long swap;	/* bytes of the swap area booted with; 0 = none */
+	int policy;			/* enum reclaim_policy (vmscan.h); 0 = linux */
 };
 
 struct machine {
@@ -101,6 +119,11 @@ struct machine {
 	struct tlb *tlb;		/* one per CPU */
 	long *mm_node_stat;		/* [nr_nodes][NR_MM_NODE_STATS] (mm_types.h) */
 	struct slab_allocator *slab;	/* kmem caches and kmalloc (slab.c) */
+	struct vmap_state *vmap;	/* the vmalloc area (vmalloc.c) */
+	struct kmap_state *kmap;	/* pkmap and kmap_atomic slots (highmem.c) */
+	struct swap_state *swap;	/* swap areas and the swap cache (swapfile.c) */
+	struct reclaim_state *reclaim;	/* LRU lists, kswapd, the OOM killer (vmscan.c) */
+	struct klog *klog;		/* the kernel log, dmesg (printk.c) */
 
 	unsigned long vm_events[NR_VM_EVENT_ITEMS];
 	struct event_bus events;

@@ -14,7 +14,8 @@
  * memory maps the shared zero page read-only; a write allocates; a write
  * to a page shared after fork copies it (do_wp_page), unless only one
  * mapper is left, which reuses it; file pages come through the page cache
- * (a major fault when the file has to be read).  What cannot be fixed is
+ * (a major fault when the file has to be read); a swap entry is read back
+ * through the swap cache (do_swap_page, swapfile.h).  What cannot be fixed is
  * a signal: SIGSEGV with SEGV_MAPERR (nothing mapped there) or
  * SEGV_ACCERR (mapped, but not for this access), SIGBUS past the end of a
  * file; the process dies and the kernel logs its segfault line.
@@ -31,7 +32,9 @@
 #include "pgtable.h"
 #include "rmap.h"
 #include "sched.h"
+#include "swapfile.h"
 #include "tlb.h"
+#include "vmscan.h"
 
 /* ---- the page-table entries the handlers write ----------------------------------- */
 
@@ -98,6 +101,7 @@ static int do_anonymous_page(struct machine *m, struct vm_area_struct *vma, unsi
 		return (int)pfn;
 	anon_vma_prepare(m, vma);
 	page_add_new_anon_rmap(m, (unsigned long)pfn, vma, addr);
+	lru_cache_add_vma(m, (unsigned long)pfn, vma);
 	rss_add(vma, true, 1);
 	event_emit(m, .type = EV_DO_ANONYMOUS_PAGE, .val = addr, .pfn = (unsigned long)pfn,
 		   .zone = pfn_zone(m, (unsigned long)pfn), .ok = true);
@@ -153,6 +157,7 @@ static int do_cow_fault(struct machine *m, struct vm_area_struct *vma, unsigned 
 	put_page(m, (unsigned long)src);
 	anon_vma_prepare(m, vma);
 	page_add_new_anon_rmap(m, (unsigned long)pfn, vma, addr);
+	lru_cache_add_vma(m, (unsigned long)pfn, vma);
 	rss_add(vma, true, 1);
 	event_emit(m, .type = EV_DO_COW_FAULT, .val = addr, .pfn = (unsigned long)pfn,
 		   .val2 = (unsigned long)src, .zone = pfn_zone(m, (unsigned long)pfn),
@@ -192,19 +197,30 @@ static int do_fault(struct machine *m, struct vm_area_struct *vma, unsigned long
 	return do_shared_fault(m, vma, addr, table, idx, major);
 }
 
-/* wp_page_copy(): a private copy replaces the shared (or zero) page. */
+/*
+ * wp_page_copy(): a private copy replaces the shared (or zero) page.  The
+ * old page is held (get_page) across the allocation, which may reclaim:
+ * reclaim leaves a held page alone.
+ */
 static int wp_page_copy(struct machine *m, struct vm_area_struct *vma, unsigned long addr,
 			unsigned long table, unsigned idx, pteval_t e, long old)
 {
-	long pfn = alloc_user_page(m, old < 0);
 	bool old_anon = old >= 0 && PageFlag(pfn_to_page(m, (unsigned long)old), PG_anon);
+	long pfn;
 
-	if (pfn < 0)
+	if (old >= 0)
+		get_page(m, (unsigned long)old);
+	pfn = alloc_user_page(m, old < 0);
+	if (pfn < 0) {
+		if (old >= 0)
+			put_page(m, (unsigned long)old);
 		return (int)pfn;
+	}
 	if (old >= 0)
 		copy_page_data(m, (unsigned long)pfn, (unsigned long)old);
 	anon_vma_prepare(m, vma);
 	page_add_new_anon_rmap(m, (unsigned long)pfn, vma, addr);
+	lru_cache_add_vma(m, (unsigned long)pfn, vma);
 	rss_add(vma, true, 1);
 	event_emit(m, .type = EV_DO_WP_PAGE, .val = addr, .pfn = (unsigned long)pfn,
 		   .val2 = old < 0 ? m->zero_pfn : (unsigned long)old, .ok = false,
@@ -214,6 +230,7 @@ static int wp_page_copy(struct machine *m, struct vm_area_struct *vma, unsigned 
 	if (old >= 0) {
 		rss_add(vma, old_anon, -1);
 		page_remove_rmap(m, (unsigned long)old);
+		put_page(m, (unsigned long)old);
 	}
 	return 0;
 }
@@ -224,8 +241,12 @@ static int do_wp_page(struct machine *m, struct vm_area_struct *vma, unsigned lo
 {
 	long pfn = vm_normal_page(m, e);
 	const struct page *p = pfn >= 0 ? pfn_to_page(m, (unsigned long)pfn) : NULL;
-	bool reuse = (vma->vm_flags & VM_SHARED) ||
-		     (p && PageFlag(p, PG_anon) && p->_refcount == 1);
+	bool reuse;
+
+	/* wp_can_reuse_anon_folio(): a swap-cache copy nobody else needs goes first */
+	if (p && PageFlag(p, PG_anon) && PageFlag(p, PG_swapcache) && p->_refcount == 2)
+		folio_free_swap(m, (unsigned long)pfn);
+	reuse = (vma->vm_flags & VM_SHARED) || (p && PageFlag(p, PG_anon) && p->_refcount == 1);
 
 	if (!reuse)
 		return wp_page_copy(m, vma, addr, table, idx, e, pfn);
@@ -234,6 +255,51 @@ static int do_wp_page(struct machine *m, struct vm_area_struct *vma, unsigned lo
 	event_emit(m, .type = EV_DO_WP_PAGE, .val = addr, .pfn = (unsigned long)pfn,
 		   .val2 = (unsigned long)pfn, .ok = true, .zone = pfn_zone(m, (unsigned long)pfn));
 	set_pte_at(m, vma, addr, table, idx, e | _PAGE_RW | _PAGE_DIRTY | _PAGE_ACCESSED);
+	return 0;
+}
+
+/*
+ * do_swap_page(): the PTE holds a swap entry.  The page comes from the
+ * swap cache (a minor fault) or is read from its slot (major); this PTE's
+ * reference to the slot goes, and so does the swap-cache copy if nothing
+ * else needs the slot and swap is more than half full, or this is a write
+ * and no one else has the page.  A write to a page that is still shared
+ * (after fork) then goes through do_wp_page(), which copies it.
+ */
+static int do_swap_page(struct machine *m, struct vm_area_struct *vma, unsigned long addr,
+			unsigned long table, unsigned idx, pteval_t e, bool write, bool *major)
+{
+	swp_entry_t entry = pte_to_swp_entry(m, e);
+	bool take, exclusive, mkwrite;
+	struct page *p;
+	pteval_t pte;
+	long pfn;
+
+	MM_BUG_ON(!swap_entry_valid(m, entry), m, swp_offset(entry));
+	/* the only reference and no cached copy: the slot goes now, its bytes may move */
+	take = swap_count(m, entry) == 1 && lookup_swap_cache(m, entry) < 0 &&
+	       (write || vm_swap_full(m));
+	pfn = swapin(m, entry, vma, addr, take, major);
+	if (pfn < 0)
+		return (int)pfn;
+	p = pfn_to_page(m, (unsigned long)pfn);
+	exclusive = swap_count(m, entry) == 1 && page_mapcount(p) == 0;
+	swap_free(m, entry);
+	if (take || (PageFlag(p, PG_swapcache) && (vm_swap_full(m) || (write && p->_refcount == 2))))
+		folio_free_swap(m, (unsigned long)pfn);
+	page_add_anon_rmap(m, (unsigned long)pfn);
+	vma->vm_mm->rss_stat[MM_SWAPENTS]--;
+	rss_add(vma, true, 1);
+	pte = pfn_pte((unsigned long)pfn, vm_get_page_prot(m, vma->vm_flags));
+	mkwrite = write && (exclusive || p->_refcount == 1);
+	if (mkwrite)
+		pte |= _PAGE_RW | _PAGE_DIRTY;
+	event_emit(m, .type = EV_DO_SWAP_PAGE, .val = addr, .pfn = (unsigned long)pfn,
+		   .val2 = swp_type(entry), .val3 = swp_offset(entry), .ok = *major,
+		   .order = mkwrite, .zone = pfn_zone(m, (unsigned long)pfn));
+	set_pte_at(m, vma, addr, table, idx, pte);
+	if (write && !mkwrite)
+		return do_wp_page(m, vma, addr, table, idx, pte);
 	return 0;
 }
 
@@ -256,7 +322,9 @@ int handle_mm_fault(struct machine *m, struct vm_area_struct *vma, unsigned long
 			return do_anonymous_page(m, vma, addr, (unsigned long)table, idx, write);
 		return do_fault(m, vma, addr, (unsigned long)table, idx, write, major);
 	}
-	MM_BUG_ON(!pte_present(e), m, pte_pfn(e));	/* swap and PROT_NONE entries */
+	if (is_swap_pte(e))
+		return do_swap_page(m, vma, addr, (unsigned long)table, idx, e, write, major);
+	MM_BUG_ON(!pte_present(e), m, pte_pfn(e));	/* PROT_NONE entries */
 	if (write && !(e & _PAGE_RW))
 		return do_wp_page(m, vma, addr, (unsigned long)table, idx, e);
 	/* the entry allows it already (a stale TLB entry): just make it young */
@@ -408,6 +476,37 @@ static struct vm_area_struct *fault_vma(struct machine *m, struct mm_struct *mm,
 	return NULL;
 }
 
+/*
+ * handle_mm_fault() with the address space held (mmget()): should the OOM
+ * killer choose this very process while the fault allocates, the task is
+ * gone when the fault returns, but its mm lives until the mmput() here.
+ * Returns handle_mm_fault()'s result, or -EFAULT with fi saying SIGKILL.
+ */
+static int fault_held(struct machine *m, struct task_struct *t, struct vm_area_struct *vma,
+		      unsigned long addr, unsigned long error_code, bool *major,
+		      struct fault_info *fi)
+{
+	struct mm_struct *mm = t->mm;
+	char comm[TASK_COMM_LEN];
+	int pid = t->pid, err;
+
+	memcpy(comm, t->comm, sizeof(comm));	/* comm is NUL-terminated within its size */
+	fi->signo = 0;
+	mm->mm_users++;
+	err = handle_mm_fault(m, vma, addr, error_code, major);
+	mmput(m, mm);
+	if (find_task(m, pid))
+		return err;
+	fi->signo = FI_SIGKILL;
+	fi->si_code = FI_SI_KERNEL;
+	fi->addr = addr;
+	fi->error_code = error_code;
+	fi->pid = pid;
+	fi->log[0] = '\0';
+	return mm_err(m, -EFAULT, "out of memory: pid %d (%s) was killed by the OOM killer "
+		      "(SIGKILL)", pid, comm);
+}
+
 static int do_user_addr_fault(struct machine *m, struct task_struct *t, unsigned long addr,
 			      unsigned long error_code, struct fault_info *fi)
 {
@@ -434,7 +533,9 @@ static int do_user_addr_fault(struct machine *m, struct task_struct *t, unsigned
 	if (access_error(error_code, vma))
 		return kill_task(m, t, FI_SIGSEGV, FI_SEGV_ACCERR, addr, error_code,
 				 accerr_why(m, error_code, why, sizeof(why), addr, vma), fi);
-	err = handle_mm_fault(m, vma, addr, error_code, &major);
+	err = fault_held(m, t, vma, addr, error_code, &major, fi);
+	if (err == -EFAULT && fi->signo == FI_SIGKILL)
+		return err;			/* the OOM killer took the process */
 	if (err == -EFAULT) {
 		snprintf(why, sizeof(why), "%s", m->err);
 		return kill_task(m, t, FI_SIGBUS, FI_BUS_ADRERR, addr, error_code, why, fi);
@@ -580,6 +681,8 @@ int mmu_access(struct machine *m, unsigned long addr, enum access_type type, int
 		if (e && tlb_allows(e, type, cpl)) {
 			tlb->hits++;
 			*pfn = e->pfn + ((addr & ((1UL << e->shift) - 1)) >> PAGE_SHIFT);
+			if (lru_wants_accesses(m))
+				lru_note_access(m, *pfn);
 			return 0;
 		}
 		hw_walk(m, tlb->cr3, addr, type, cpl, &h);
@@ -587,6 +690,8 @@ int mmu_access(struct machine *m, unsigned long addr, enum access_type type, int
 			tlb_fill(m, tlb, addr, h.shift, h.pfn - ((addr & ((1UL << h.shift) - 1)) >> PAGE_SHIFT),
 				 h.flags);
 			*pfn = h.pfn;
+			if (lru_wants_accesses(m))
+				lru_note_access(m, *pfn);
 			return 0;
 		}
 		if (cpl == 0)

@@ -29,6 +29,7 @@ enum access_type { ACCESS_READ, ACCESS_WRITE, ACCESS_EXEC };
 
 /* Linux's signal numbers and si_codes (prefixed: the host's <signal.h> has its own). */
 #define FI_SIGBUS	7
+#define FI_SIGKILL	9
 #define FI_SIGSEGV	11
 #define FI_SEGV_MAPERR	1
 #define FI_SEGV_ACCERR	2
@@ -37,7 +38,7 @@ enum access_type { ACCESS_READ, ACCESS_WRITE, ACCESS_EXEC };
 
 /* How a process died of a fault: what siginfo and the kernel log say. */
 struct fault_info {
-	int signo;			/* FI_SIGSEGV or FI_SIGBUS */
+	int signo;			/* FI_SIGSEGV, FI_SIGBUS, or FI_SIGKILL (the OOM killer) */
 	int si_code;			/* SEGV_MAPERR, SEGV_ACCERR, BUS_ADRERR, SI_KERNEL */
 	unsigned long addr;
 	unsigned long error_code;
@@ -52,6 +53,8 @@ struct fault_info {
  *            m->err has a sentence)
  *   -ENOMEM  no memory for the fault (the task lives; the access can be
  *            retried)
+ *   -EFAULT  with fi->signo FI_SIGKILL: the OOM killer chose this task
+ *            while its fault allocated; it is gone
  *   -ESRCH   no current task
  * cpl 0 makes it a kernel access (translate cpl=0): the U/S bit is not
  * checked and a failure is not a signal but -EFAULT with a sentence.

@@ -103,6 +103,7 @@ struct task_struct {
 	struct mm_struct *mm;
 	int cpu;			/* where it last ran */
 	unsigned long min_flt, maj_flt;
+	short oom_score_adj;		/* -1000 (never chosen) .. 1000 (oom_kill.h) */
 	struct task_struct *next;	/* the task list, by pid */
 };
 

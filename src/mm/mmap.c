@@ -29,7 +29,9 @@
 #include "page_alloc.h"
 #include "pgtable.h"
 #include "rmap.h"
+#include "swapfile.h"
 #include "tlb.h"
+#include "vmscan.h"
 
 #define MMAP_MIN_ADDR	0x10000UL	/* vm.mmap_min_addr */
 
@@ -423,7 +425,12 @@ static void rss_sub(struct mm_struct *mm, bool anon, bool shmem)
 		mm->rss_stat[MM_FILEPAGES]--;
 }
 
-/* zap_pte_range() for one present entry. */
+/*
+ * zap_pte_range() for one present entry: a file page passes on its dirty
+ * and accessed bits (folio_mark_accessed()); the last mapping of a page
+ * in the swap cache takes its swap-cache copy along if nothing else needs
+ * it (free_swap_cache()).
+ */
 static void zap_one(struct machine *m, struct vm_area_struct *vma, pteval_t e)
 {
 	long pfn = vm_normal_page(m, e);
@@ -434,8 +441,18 @@ static void zap_one(struct machine *m, struct vm_area_struct *vma, pteval_t e)
 	p = pfn_to_page(m, (unsigned long)pfn);
 	if (!PageFlag(p, PG_anon) && (e & _PAGE_DIRTY))
 		filemap_set_dirty(m, (unsigned long)pfn);
+	if (!PageFlag(p, PG_anon) && (e & _PAGE_ACCESSED))
+		folio_mark_accessed(m, (unsigned long)pfn);
 	rss_sub(vma->vm_mm, PageFlag(p, PG_anon), vma->vm_file && vma->vm_file->shmem);
+	free_swap_cache(m, (unsigned long)pfn);
 	page_remove_rmap(m, (unsigned long)pfn);
+}
+
+/* zap_pte_range() for a swap entry: its reference to the slot goes. */
+static void zap_swap(struct machine *m, struct vm_area_struct *vma, pteval_t e)
+{
+	vma->vm_mm->rss_stat[MM_SWAPENTS]--;
+	free_swap_and_cache(m, pte_to_swp_entry(m, e));
 }
 
 void zap_page_range(struct machine *m, struct vm_area_struct *vma, unsigned long start,
@@ -458,8 +475,10 @@ void zap_page_range(struct machine *m, struct vm_area_struct *vma, unsigned long
 			if (pte_none(e))
 				continue;
 			pt_set(m, (unsigned long)table, idx, 0);
-			if (pte_mapped(e))	/* (no swap entries exist without swapfile.c) */
+			if (pte_mapped(e))
 				zap_one(m, vma, e);
+			else
+				zap_swap(m, vma, e);
 		}
 	}
 }
@@ -743,16 +762,36 @@ void exit_mmap(struct machine *m, struct mm_struct *mm)
 		free_pgd_range(m, mm, 0, mm->task_size, 0, 0);
 }
 
-/* copy_present_pte(): one entry of a VMA that has anonymous pages. */
+/* copy_nonpresent_pte(): a swap entry is shared; swap_duplicate() counts it. */
+static void copy_swap_pte(struct machine *m, struct vm_area_struct *dst, unsigned long dtable,
+			  unsigned idx, pteval_t e)
+{
+	swap_duplicate(m, pte_to_swp_entry(m, e));
+	dst->vm_mm->rss_stat[MM_SWAPENTS]++;
+	pt_set(m, dtable, idx, e);
+}
+
+/*
+ * copy_present_pte(): one entry of a VMA that has anonymous pages.  The
+ * child's table comes first: its allocation may reclaim, and turn the
+ * parent's entry into a swap entry, so the entry is read after it.
+ */
 static int copy_pte(struct machine *m, struct vm_area_struct *dst, struct vm_area_struct *src,
-		    unsigned long addr, unsigned long stable, unsigned sidx, pteval_t e)
+		    unsigned long addr, unsigned long stable, unsigned sidx)
 {
 	unsigned idx;
-	long dtable = pte_alloc(m, dst->vm_mm, addr, &idx);
-	long pfn = vm_normal_page(m, e);
+	long dtable = pte_alloc(m, dst->vm_mm, addr, &idx), pfn;
+	pteval_t e = pt_get(m, stable, sidx);
 
 	if (dtable < 0)
 		return (int)dtable;
+	if (pte_none(e))
+		return 0;			/* a file page reclaim dropped meanwhile */
+	if (is_swap_pte(e)) {
+		copy_swap_pte(m, dst, (unsigned long)dtable, idx, e);
+		return 0;
+	}
+	pfn = vm_normal_page(m, e);
 	if (is_cow_mapping(src->vm_flags) && (e & _PAGE_RW)) {
 		e &= ~(pteval_t)_PAGE_RW;
 		pt_set(m, stable, sidx, e);	/* the parent's copy is write-protected too */
@@ -786,7 +825,7 @@ static int copy_page_range(struct machine *m, struct vm_area_struct *dst,
 		if (table < 0)
 			continue;
 		e = pt_get(m, (unsigned long)table, idx);
-		if (pte_mapped(e) && copy_pte(m, dst, src, addr, (unsigned long)table, idx, e) < 0)
+		if (!pte_none(e) && copy_pte(m, dst, src, addr, (unsigned long)table, idx) < 0)
 			return -ENOMEM;
 	}
 	return 0;

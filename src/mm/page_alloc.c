@@ -27,7 +27,9 @@
 #include <stdio.h>
 #include "machine.h"
 #include "page_alloc.h"
+#include "oom_kill.h"
 #include "slab.h"
+#include "vmscan.h"
 
 /* FPI_TO_TAIL: memblock_free_all() and pcp drains put blocks at the tail. */
 #define FPI_NONE	0
@@ -324,6 +326,62 @@ static void zonelist_names(const pg_data_t *pgdat, enum zone_type highest, char 
 					zone_name((*zp)->type), (*zp)->zone_pgdat->node_id);
 }
 
+#define PAGE_ALLOC_COSTLY_ORDER	3
+
+/* __alloc_pages_may_oom(): only for allocations that may reclaim, of low orders. */
+static bool oom_allowed(gfp_t gfp, unsigned order)
+{
+	return (gfp & __GFP_DIRECT_RECLAIM) && (gfp & __GFP_FS) && !(gfp & __GFP_NORETRY) &&
+	       order <= PAGE_ALLOC_COSTLY_ORDER;
+}
+
+/* A try at min after reclaim freed pages, draining the per-CPU lists if need be. */
+static long retry_after_reclaim(struct machine *m, pg_data_t *pgdat, unsigned order,
+				gfp_t gfp, enum zone_type highest, bool progress)
+{
+	long pfn = get_page_from_freelist(m, pgdat, order, gfp, highest,
+					  slowpath_alloc_flags(gfp));
+
+	if (pfn >= 0 || !progress)
+		return pfn;
+	drain_all_pages(m);
+	return get_page_from_freelist(m, pgdat, order, gfp, highest, slowpath_alloc_flags(gfp));
+}
+
+/*
+ * __alloc_pages_slowpath() (vmscan.h, oom_kill.h): wake kswapd and try at
+ * the min watermark; then reclaim directly and retry while that frees
+ * pages (MAX_RECLAIM_RETRIES rounds without success at most); then let the
+ * OOM killer free a process's memory and retry, as long as it finds one.
+ */
+static long alloc_pages_slowpath(struct machine *m, pg_data_t *pgdat, unsigned order,
+				 gfp_t gfp, enum zone_type highest)
+{
+	int nid = pgdat->node_id, retries = 0;
+	long pfn;
+
+	if (m->reclaim && (gfp & __GFP_KSWAPD_RECLAIM))
+		wakeup_kswapd(m, nid, order, gfp, highest);
+	pfn = get_page_from_freelist(m, pgdat, order, gfp, highest, slowpath_alloc_flags(gfp));
+	if (pfn >= 0 || !m->reclaim || !(gfp & __GFP_DIRECT_RECLAIM) || m->reclaim->reclaiming)
+		return pfn;
+	for (;;) {
+		bool progress = try_to_free_pages(m, nid, order, gfp, highest) > 0;
+
+		pfn = retry_after_reclaim(m, pgdat, order, gfp, highest, progress);
+		if (pfn >= 0)
+			return pfn;
+		if (progress && ++retries < MAX_RECLAIM_RETRIES)
+			continue;
+		if (!oom_allowed(gfp, order) || out_of_memory(m, gfp, order) <= 0)
+			return -ENOMEM;
+		retries = 0;
+		pfn = retry_after_reclaim(m, pgdat, order, gfp, highest, true);
+		if (pfn >= 0)
+			return pfn;
+	}
+}
+
 long alloc_pages_node(struct machine *m, int nid, gfp_t gfp, unsigned order)
 {
 	enum zone_type highest;
@@ -339,8 +397,7 @@ long alloc_pages_node(struct machine *m, int nid, gfp_t gfp, unsigned order)
 		   .val = (unsigned long)pgdat->node_id, .val2 = highest);
 	pfn = get_page_from_freelist(m, pgdat, order, gfp, highest, ALLOC_WMARK_LOW);
 	if (pfn < 0)
-		pfn = get_page_from_freelist(m, pgdat, order, gfp, highest,
-					     slowpath_alloc_flags(gfp));
+		pfn = alloc_pages_slowpath(m, pgdat, order, gfp, highest);
 	if (pfn >= 0)
 		return pfn;
 	event_emit(m, .type = EV_ALLOC_FAIL, .order = order, .gfp = gfp);
@@ -433,6 +490,9 @@ int free_pages_checked(struct machine *m, unsigned long pfn, unsigned order)
 	if (PageFlag(p, PG_slab))
 		return mm_err(m, -EBUSY, "pfn 0x%lx is a slab page (PG_slab): its cache frees it "
 			      "when the slab is empty; free the objects with kfree", pfn);
+	if (PageFlag(p, PG_vmalloc))
+		return mm_err(m, -EBUSY, "pfn 0x%lx backs a vmalloc area (PG_vmalloc): vfree frees "
+			      "it", pfn);
 	if (m->slab && kmalloc_large_find(m, pfn))
 		return mm_err(m, -EBUSY, "pfn 0x%lx is a kmalloc_large block: free it with kfree",
 			      pfn);

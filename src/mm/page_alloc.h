@@ -17,9 +17,12 @@ struct zone;
 
 /*
  * Allocates 2^order contiguous frames.  Returns the first pfn (>= 0), or
- * -EINVAL (bad order or gfp, node out of range) or -ENOMEM (no zone in the
- * zonelist could serve it); on failure nothing changed.  nid < 0 means the
- * current CPU's node.
+ * -EINVAL (bad order or gfp, node out of range; nothing changed) or
+ * -ENOMEM (no zone in the zonelist could serve it).  When the low
+ * watermarks are reached the slow path runs first, as the gfp mask allows
+ * (vmscan.h): kswapd, direct reclaim, the OOM killer; what they freed or
+ * killed stays so even if the allocation fails.  nid < 0 means the current
+ * CPU's node.
  */
 long alloc_pages_node(struct machine *m, int nid, gfp_t gfp, unsigned order);
 static inline long alloc_pages(struct machine *m, gfp_t gfp, unsigned order)

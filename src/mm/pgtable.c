@@ -365,7 +365,7 @@ static unsigned long boot_table(struct machine *m, unsigned long *next_bss, enum
 }
 
 /* __PAGE_KERNEL: P RW A D G, NX where the architecture has it. */
-static pteval_t page_kernel(const struct machine *m)
+pteval_t page_kernel(const struct machine *m)
 {
 	pteval_t prot = _PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED | _PAGE_DIRTY | _PAGE_GLOBAL;
 

@@ -195,6 +195,9 @@ static inline unsigned long pt_table_bytes(void)
 	return PAGE_SIZE;
 }
 
+/* __PAGE_KERNEL: P RW A D G, and NX where the architecture has it. */
+pteval_t page_kernel(const struct machine *m);
+
 /* Writes the names of the set bits of e ("P RW US A D NX") into buf. */
 void pte_bits_str(const struct machine *m, pteval_t e, char *buf, unsigned long len);
 

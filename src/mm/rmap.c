@@ -16,6 +16,7 @@
 #include "page_alloc.h"
 #include "rmap.h"
 #include "tlb.h"
+#include "vmscan.h"
 
 long vm_normal_page(const struct machine *m, pteval_t pte)
 {
@@ -41,7 +42,9 @@ void put_page(struct machine *m, unsigned long pfn)
 
 	MM_BUG_ON(p->_refcount <= 0, m, pfn);
 	if (p->_refcount == 1) {		/* the last reference: free_pages_prepare() */
-		MM_BUG_ON(p->_mapcount >= 0, m, pfn);
+		MM_BUG_ON(p->_mapcount >= 0 || PageFlag(p, PG_swapcache), m, pfn);
+		if (PageFlag(p, PG_lru))
+			lru_del(m, pfn);	/* __page_cache_release() */
 		ClearPageFlag(p, PG_anon);
 		ClearPageFlag(p, PG_swapbacked);
 		ClearPageFlag(p, PG_dirty);
@@ -64,6 +67,12 @@ void page_add_new_anon_rmap(struct machine *m, unsigned long pfn, struct vm_area
 	p->mapping = vma->anon_vma;
 	p->index = linear_page_index(vma, addr);
 	mm_node_stat_add(m, pfn, MM_NR_ANON_MAPPED, 1);
+}
+
+void page_add_anon_rmap(struct machine *m, unsigned long pfn)
+{
+	if (++m->mem_map[pfn]._mapcount == 0)
+		mm_node_stat_add(m, pfn, MM_NR_ANON_MAPPED, 1);
 }
 
 void page_add_file_rmap(struct machine *m, unsigned long pfn)

@@ -4,6 +4,7 @@
  *
  * A mapped user page keeps, as the kernel's does:
  *   _refcount  one per PTE mapping it, plus one while it is in the page cache
+ *              or the swap cache (swapfile.h)
  *   _mapcount  PTEs mapping it, minus one (-1: not mapped)
  *   mapping    anonymous: the id of its VMA's (root) anon_vma, with PG_anon
  *              file: the id of its file
@@ -39,6 +40,11 @@ void anon_vma_prepare(struct machine *m, struct vm_area_struct *vma);
 /* A newly allocated anonymous page (refcount 1) is now mapped once. */
 void page_add_new_anon_rmap(struct machine *m, unsigned long pfn, struct vm_area_struct *vma,
 			    unsigned long addr);
+/*
+ * One more PTE maps an anonymous page that already exists (swap-in, swapoff);
+ * the caller holds the reference for it.
+ */
+void page_add_anon_rmap(struct machine *m, unsigned long pfn);
 /* One more PTE maps a file page (the caller holds the reference for it). */
 void page_add_file_rmap(struct machine *m, unsigned long pfn);
 /* fork: one more PTE maps an already mapped page; takes a reference. */

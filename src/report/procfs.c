@@ -32,6 +32,9 @@
 #include "mm/machine.h"
 #include "mm/mm_types.h"
 #include "mm/slab.h"
+#include "mm/swapfile.h"
+#include "mm/vmscan.h"
+#include "mm/vmalloc.h"
 #include "report/procfs.h"
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
@@ -171,8 +174,11 @@ static unsigned long node_page_state(const struct machine *m, const pg_data_t *p
 		return mm_node_stat_pages(m, pgdat->node_id, MM_NR_ANON_MAPPED);
 	case NR_FILE_MAPPED:
 		return mm_node_stat_pages(m, pgdat->node_id, MM_NR_FILE_MAPPED);
-	case NR_FILE_PAGES:
-		return mm_node_stat_pages(m, pgdat->node_id, MM_NR_FILE_PAGES);
+	case NR_FILE_PAGES:		/* the swap cache is in it, as in the kernel */
+		return mm_node_stat_pages(m, pgdat->node_id, MM_NR_FILE_PAGES) +
+		       swapcache_pages(m, pgdat->node_id);
+	case NR_SWAPCACHE:
+		return swapcache_pages(m, pgdat->node_id);
 	case NR_FILE_DIRTY:
 		return mm_node_stat_pages(m, pgdat->node_id, MM_NR_FILE_DIRTY);
 	case NR_SHMEM:
@@ -308,12 +314,11 @@ static void zoneinfo_pagesets(const struct machine *m, const struct zone *z, FIL
 	}
 }
 
-/* kswapd_failures >= MAX_RECLAIM_RETRIES: 0 until reclaim is modelled. */
+/* kswapd_failures >= MAX_RECLAIM_RETRIES: kswapd has given up on the node. */
 static unsigned node_unreclaimable(const struct machine *m, const pg_data_t *pgdat)
 {
-	(void)m;
-	(void)pgdat;
-	return 0;
+	return m->reclaim &&
+	       m->reclaim->kswapd[pgdat->node_id].failures >= MAX_RECLAIM_RETRIES;
 }
 
 /* zoneinfo_show_print(): an unpopulated zone stops after its protection. */
@@ -493,16 +498,17 @@ static void fill_node_counters(const struct machine *m, struct meminfo *mi)
 }
 
 /*
- * Swap areas, committed address space, vmalloc'ed pages, per-CPU chunks and
- * huge pages: 0 until the parts that own them fill them in here.
+ * Swap (swapfile.c: usable and free slots of the areas in use), then
+ * committed address space, per-CPU chunks and huge pages: 0 until the
+ * parts that own them fill them in here.  VmallocUsed is
+ * nr_vmalloc_pages (6.x): the pages vmalloc allocated, not vmap's.
  */
 static void fill_unmodelled(const struct machine *m, struct meminfo *mi)
 {
-	(void)m;
-	mi->totalswap = 0;
-	mi->freeswap = 0;
+	mi->totalswap = (unsigned long)total_swap_pages(m);
+	mi->freeswap = (unsigned long)nr_swap_pages(m);
 	mi->committed_as = 0;
-	mi->vmalloc_used = 0;
+	mi->vmalloc_used = m->vmap ? m->vmap->nr_vmalloc_pages : 0;
 	mi->percpu = 0;
 	mi->hugepages_total = mi->hugepages_free = 0;
 	mi->hugepages_rsvd = mi->hugepages_surp = 0;
@@ -518,21 +524,14 @@ static void fill_commit_limit(const struct machine *m, struct meminfo *mi)
 }
 
 /*
- * VMALLOC_TOTAL = VMALLOC_END - VMALLOC_START.  x86_64: 32 TiB from
- * 0xffffc90000000000 (12800 TiB with 5 levels), VMALLOC_END being the last
- * byte, hence the famous 34359738367 kB.  i386, the 2.6-era layout the
- * model follows: from high_memory + 8 MiB up to two pages below the pkmap
- * area, which starts at 0xff800000 (0xffc00000 with PAE's 2 MiB PMDs).
+ * VMALLOC_TOTAL = VMALLOC_END - VMALLOC_START (vmalloc.c).  x86_64: 32 TiB
+ * from 0xffffc90000000000 (12800 TiB with 5 levels), VMALLOC_END being the
+ * last byte, hence the famous 34359738367 kB.  i386: from high_memory +
+ * 8 MiB up to two pages below the pkmap area.
  */
 static unsigned long vmalloc_total_bytes(const struct machine *m)
 {
-	unsigned long start, end;
-
-	if (m->arch->is_64bit)
-		return ((m->arch->levels == 5 ? 12800UL : 32UL) << 40) - 1;
-	start = m->arch->page_offset + (m->max_low_pfn << PAGE_SHIFT) + (8UL << 20);
-	end = (m->arch->levels == 3 ? 0xffc00000UL : 0xff800000UL) - 2 * PAGE_SIZE;
-	return end - start;
+	return vmalloc_total(m);
 }
 
 /* The PMD-level page: 4 MiB with 2-level i386 paging, 2 MiB otherwise. */

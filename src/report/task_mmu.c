@@ -26,6 +26,7 @@
 #include "mm/mmap.h"
 #include "mm/pgtable.h"
 #include "mm/rmap.h"
+#include "mm/swapfile.h"
 #include "report/task_mmu.h"
 
 #define PSS_SHIFT 12
@@ -55,9 +56,18 @@ void proc_pid_maps(const struct machine *m, const struct task_struct *t, FILE *f
 
 struct mem_size_stats {
 	unsigned long resident, shared_clean, shared_dirty, private_clean, private_dirty;
-	unsigned long referenced, anonymous;
-	unsigned long long pss, pss_dirty;
+	unsigned long referenced, anonymous, swap;
+	unsigned long long pss, pss_dirty, swap_pss;
 };
+
+/* smaps_pte_entry() for a swap entry: Swap, and SwapPss shared by its references. */
+static void smaps_swap(const struct machine *m, struct mem_size_stats *mss, pteval_t e)
+{
+	unsigned count = swap_count(m, pte_to_swp_entry(m, e));
+
+	mss->swap += PAGE_SIZE;
+	mss->swap_pss += ((unsigned long long)PAGE_SIZE << PSS_SHIFT) / (count >= 2 ? count : 1);
+}
 
 /* smaps_account() for one 4 KiB page. */
 static void smaps_account(struct mem_size_stats *mss, const struct page *p, bool young,
@@ -102,6 +112,8 @@ static void smap_gather_stats(const struct machine *m, const struct vm_area_stru
 		if (table < 0)
 			continue;
 		e = pt_get(m, (unsigned long)table, idx);
+		if (is_swap_pte(e))
+			smaps_swap(m, mss, e);
 		if (!pte_mapped(e) || (pfn = vm_normal_page(m, e)) < 0)
 			continue;
 		smaps_account(mss, pfn_to_page(m, (unsigned long)pfn), e & _PAGE_ACCESSED,
@@ -157,8 +169,8 @@ static void show_smap(const struct machine *m, const struct vm_area_struct *v, F
 	put_kb(f, "FilePmdMapped:", 0);
 	put_kb(f, "Shared_Hugetlb:", 0);
 	fprintf(f, "%-17s%7lu kB\n", "Private_Hugetlb:", 0UL);
-	put_kb(f, "Swap:", 0);
-	put_kb(f, "SwapPss:", 0);
+	put_kb(f, "Swap:", mss.swap);
+	put_kb(f, "SwapPss:", (unsigned long)(mss.swap_pss >> PSS_SHIFT));
 	put_kb(f, "Locked:", 0);
 	fputs("THPeligible:    0\n", f);
 	show_vma_flags(v, f);

@@ -26,6 +26,8 @@
 #include "mm/gfp.h"
 #include "mm/machine.h"
 #include "report/trace.h"
+#include "report/trace_kmem.h"
+#include "report/trace_reclaim.h"
 #include "report/trace_slab.h"
 #include "report/trace_vm.h"
 
@@ -278,6 +280,40 @@ static const trace_fn trace_fns[NR_MM_EVENTS] = {
 	[EV_WRITEBACK_PAGE] = trace_vm,
 	[EV_TLB_FLUSH] = trace_vm,
 	[EV_TLB_MISS] = trace_vm,
+	[EV_VMALLOC_NODE_RANGE] = trace_kmem,
+	[EV_VMAP] = trace_kmem,
+	[EV_VMAP_HOLE] = trace_kmem,
+	[EV_ALLOC_VMAP_AREA] = trace_kmem,
+	[EV_VMALLOC_PAGE] = trace_kmem,
+	[EV_REMOVE_VM_AREA] = trace_kmem,
+	[EV_VUNMAP_RANGE] = trace_kmem,
+	[EV_FREE_VMAP_AREA_NOFLUSH] = trace_kmem,
+	[EV_PURGE_VMAP_AREA_LAZY] = trace_kmem,
+	[EV_KMAP] = trace_kmem,
+	[EV_KMAP_NEW] = trace_kmem,
+	[EV_KMAP_FLUSH] = trace_kmem,
+	[EV_KUNMAP] = trace_kmem,
+	[EV_KMAP_ATOMIC] = trace_kmem,
+	[EV_KUNMAP_ATOMIC] = trace_kmem,
+	[EV_SWAPON] = trace_reclaim,
+	[EV_SWAPOFF] = trace_reclaim,
+	[EV_SWAP_SLOT_FREE] = trace_reclaim,
+	[EV_ADD_TO_SWAP] = trace_reclaim,
+	[EV_DO_SWAP_PAGE] = trace_reclaim,
+	[EV_TRY_TO_UNMAP_ONE] = trace_reclaim,
+	[EV_SHRINK_FOLIO] = trace_reclaim,
+	[EV_MM_LRU_ACTIVATE] = trace_reclaim,
+	[EV_MM_VMSCAN_WAKEUP_KSWAPD] = trace_reclaim,
+	[EV_MM_VMSCAN_KSWAPD_WAKE] = trace_reclaim,
+	[EV_MM_VMSCAN_KSWAPD_SLEEP] = trace_reclaim,
+	[EV_MM_VMSCAN_DIRECT_RECLAIM_BEGIN] = trace_reclaim,
+	[EV_MM_VMSCAN_DIRECT_RECLAIM_END] = trace_reclaim,
+	[EV_MM_VMSCAN_LRU_ISOLATE] = trace_reclaim,
+	[EV_MM_VMSCAN_LRU_SHRINK_INACTIVE] = trace_reclaim,
+	[EV_MM_VMSCAN_LRU_SHRINK_ACTIVE] = trace_reclaim,
+	[EV_MM_VMSCAN_WRITEPAGE] = trace_reclaim,
+	[EV_MARK_VICTIM] = trace_reclaim,
+	[EV_OOM_SCORE_ADJ_UPDATE] = trace_reclaim,
 };
 
 void trace_format(const struct machine *m, const struct mm_event *ev, char *buf, size_t len)

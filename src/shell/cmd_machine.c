@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <string.h>
 #include "mm/machine.h"
+#include "mm/replace.h"
+#include "mm/swapfile.h"
 #include "shell/command.h"
 #include "shell/commands.h"
 #include "shell/shell.h"
@@ -36,9 +38,14 @@ static void print_boot(struct shell *sh)
 		if (is_highmem(z))
 			high += z->managed_pages;
 	}
-	fprintf(sh->out, "machine: %s, %llu MiB RAM, %d node%s, %d CPU%s, seed %llu\n",
+	fprintf(sh->out, "machine: %s, %llu MiB RAM, %d node%s, %d CPU%s, seed %llu",
 		m->arch->name, m->cfg.ram >> 20, m->nr_nodes, m->nr_nodes > 1 ? "s" : "",
 		m->nr_cpus, m->nr_cpus > 1 ? "s" : "", (unsigned long long)m->cfg.seed);
+	if (m->cfg.swap)
+		fprintf(sh->out, ", swap %lluK", (m->cfg.swap >> PAGE_SHIFT) << (PAGE_SHIFT - 10));
+	if (m->cfg.policy)
+		fprintf(sh->out, ", policy %s", policy_name((enum reclaim_policy)m->cfg.policy));
+	fputc('\n', sh->out);
 	fprintf(sh->out, "Memory: %luK/%luK available (%luK kernel code+data, %luK mem_map, "
 		"%luK firmware, %luK reserved, %luK highmem)\n", KB(m->totalram_pages),
 		KB(present), KB(image), KB(present - m->totalram_pages - image - firmware),
@@ -55,6 +62,33 @@ static int opt_int(struct shell *sh, const struct args *a, const char *key, int 
 	if (arg_number(sh, key, v, &n) < 0)
 		return -1;
 	*out = n > 1000000 ? 1000000 : (int)n;
+	return 0;
+}
+
+/* swap= (one area, as swapon would add it) and policy= (the live policies). */
+static int parse_swap_policy(struct shell *sh, const struct args *a, struct machine_config *cfg)
+{
+	const char *swap = arg_opt(a, "swap"), *policy = arg_opt(a, "policy");
+	uint64_t v;
+	int p;
+
+	if (swap) {
+		if (arg_size(sh, "swap", swap, &v) < 0)
+			return -1;
+		if (v && (v >> PAGE_SHIFT) < 10)
+			return sh_error(sh, "swap: a swap area needs at least 10 pages (40K)");
+		if ((v >> PAGE_SHIFT) > swap_max_pages(cfg->arch))
+			return sh_error(sh, "swap: %s is too large for %s (at most %luG)", swap,
+					cfg->arch->name, swap_max_pages(cfg->arch) >> 18);
+		cfg->swap = v;
+	}
+	if (policy) {
+		p = policy_by_name(policy);
+		if (p < 0 || !policy_is_live((enum reclaim_policy)p))
+			return sh_error(sh, "policy: expected linux, fifo, lru or clock, not '%s'",
+					policy);
+		cfg->policy = p;
+	}
 	return 0;
 }
 
@@ -88,6 +122,8 @@ static int parse_config(struct shell *sh, const struct args *a, struct machine_c
 	    strcmp(arg_opt(a, "pcid"), "off") != 0)
 		return sh_error(sh, "pcid: expected on or off, not '%s'", arg_opt(a, "pcid"));
 	cfg->pcid = arg_opt(a, "pcid") && strcmp(arg_opt(a, "pcid"), "on") == 0;
+	if (parse_swap_policy(sh, a, cfg) < 0)
+		return -1;
 	if (machine_config_check(cfg, err) < 0)
 		return sh_error(sh, "%s", err);
 	return 0;
@@ -118,7 +154,7 @@ const struct command machine_commands[] = {
 	{
 		.name = "machine", .handler = cmd_machine, .min_args = 0, .max_args = 0,
 		.usage = "machine [arch=ARCH] [ram=SIZE] [nodes=N] [cpus=N] [seed=N] [tlb=N] "
-			 "[tlb_ways=N] [pcid=on|off]",
+			 "[tlb_ways=N] [pcid=on|off] [swap=SIZE] [policy=NAME]",
 		.summary = "build a new machine in place of the current one",
 		.help = "Builds and boots a new machine; options not given take their defaults.\n"
 			"  arch=   i386 (2-level paging, highmem), i386-pae (3-level), x86_64\n"
@@ -130,9 +166,12 @@ const struct command machine_commands[] = {
 			"  tlb=    TLB entries per CPU; default 64\n"
 			"  tlb_ways=  associativity: entries per set (tlb= a multiple); default 4\n"
 			"  pcid=   on: TLB entries carry a PCID and survive CR3 loads; default off\n"
+			"  swap=   boot with one swap area of SIZE (/dev/sda2); default none\n"
+			"  policy= how reclaim picks victims: linux, fifo, lru, clock; default linux\n"
 			"Prints the configuration and the kernel's boot \"Memory:\" line.",
 		.example = "machine arch=x86_64 ram=4G nodes=2 cpus=2",
-		.options = "arch,ram,nodes,cpus,seed,tlb,tlb_ways,pcid", .group = "machine",
+		.options = "arch,ram,nodes,cpus,seed,tlb,tlb_ways,pcid,swap,policy",
+		.group = "machine",
 	},
 	{
 		.name = "reset", .handler = cmd_reset, .min_args = 0, .max_args = 0,

@@ -20,7 +20,11 @@
 #include "mm/memory.h"
 #include "mm/sched.h"
 #include "mm/segment.h"
+#include "mm/swapfile.h"
 #include "mm/tlb.h"
+#include "mm/vmalloc.h"
+#include "report/layout.h"
+#include "report/oops.h"
 #include "shell/command.h"
 #include "shell/commands.h"
 #include "shell/shell.h"
@@ -87,6 +91,23 @@ static void print_phys(struct shell *sh, unsigned long pfn, unsigned long addr,
 	fputc('\n', sh->out);
 }
 
+/* A swap PTE: which slot, and what the next access will do. */
+static void print_swap_entry(struct shell *sh, pteval_t e)
+{
+	swp_entry_t se = pte_to_swp_entry(sh->m, e);
+	const struct swap_info_struct *si = swap_info(sh->m, swp_type(se));
+	long pfn = lookup_swap_cache(sh->m, se);
+
+	fprintf(sh->out, "a swap entry, type %u offset %lu (%s slot %lu): ", swp_type(se),
+		swp_offset(se), si ? si->name : "?", swp_offset(se));
+	if (pfn >= 0)
+		fprintf(sh->out, "the page is still in the swap cache (pfn 0x%lx), so the next "
+			"access is a minor fault\n", pfn);
+	else
+		fputs("the next access is a major fault that reads it back (do_swap_page)\n",
+		      sh->out);
+}
+
 /* Why the walk stopped, in terms of the address space. */
 static void print_stop(struct shell *sh, struct task_struct *t, unsigned long addr,
 		       const struct pt_walk *w)
@@ -101,6 +122,8 @@ static void print_stop(struct shell *sh, struct task_struct *t, unsigned long ad
 		fputs("no process runs: swapper_pg_dir maps no user space\n", sh->out);
 	else if (!v)
 		fputs("no VMA either: an access is SIGSEGV (SEGV_MAPERR)\n", sh->out);
+	else if (s->level == PT_PTE && is_swap_pte(s->entry))
+		print_swap_entry(sh, s->entry);
 	else if (s->entry & _PAGE_PROTNONE)
 		fputs("a PROT_NONE entry: the page stays mapped, but the CPU faults on any access "
 		      "(SIGSEGV, SEGV_ACCERR)\n", sh->out);
@@ -110,6 +133,15 @@ static void print_stop(struct shell *sh, struct task_struct *t, unsigned long ad
 		fprintf(sh->out, "the VMA 0x%lx-0x%lx %c%c%c allows it, so the first access "
 			"faults the page in\n", v->vm_start, v->vm_end, v->vm_flags & VM_READ ? 'r' : '-',
 			v->vm_flags & VM_WRITE ? 'w' : '-', v->vm_flags & VM_EXEC ? 'x' : '-');
+}
+
+/* What a vmalloc, pkmap or kmap_atomic address is (layout.c): the walk alone cannot say. */
+static void print_kernel_area(struct shell *sh, unsigned long addr)
+{
+	char what[256];
+
+	if (addr >= sh->m->arch->task_size && kaddr_describe(sh->m, addr, what, sizeof(what)))
+		fprintf(sh->out, "  area     %s\n", what);
 }
 
 static int parse_pid_opt(struct shell *sh, const struct args *a, struct task_struct **t)
@@ -191,6 +223,7 @@ static int cmd_vtop(struct shell *sh, struct args *a)
 		print_phys(sh, w.pfn, (unsigned long)addr, w.page_size);
 	else
 		print_stop(sh, t, (unsigned long)addr, &w);
+	print_kernel_area(sh, (unsigned long)addr);
 	return 0;
 }
 
@@ -333,6 +366,9 @@ static int translate_linear(struct shell *sh, const struct seg_xlate *x)
 			 x->cpl, &pfn, &fi);
 	if (err == -EFAULT && fi.log[0] && x->cpl == 3)
 		fprintf(sh->out, "%s\n", fi.log);
+	if (err == -EFAULT && x->cpl == 0)	/* no fixup for a kernel access: an oops */
+		oops_print(m, (unsigned long)x->linear, x->code ? ACCESS_EXEC : ACCESS_READ,
+			   ++m->vmap->die_counter, sh->out);
 	if (err)
 		return sh_mm_error(sh);
 	t = current_task(m);

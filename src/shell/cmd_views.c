@@ -15,7 +15,9 @@
 #include <string.h>
 #include "mm/machine.h"
 #include "report/procfs.h"
+#include "report/swaps.h"
 #include "report/slabinfo.h"
+#include "report/vmallocinfo.h"
 #include "shell/command.h"
 #include "shell/commands.h"
 #include "shell/shell.h"
@@ -33,6 +35,8 @@ static const struct proc_file {
 	{ "/proc/buddyinfo", proc_buddyinfo },
 	{ "/proc/meminfo", proc_meminfo },
 	{ "/proc/slabinfo", proc_slabinfo },
+	{ "/proc/swaps", proc_swaps },
+	{ "/proc/vmallocinfo", proc_vmallocinfo },
 	{ "/proc/vmstat", proc_vmstat },
 	{ "/proc/zoneinfo", proc_zoneinfo },
 	{ NULL, NULL }

@@ -28,9 +28,12 @@ static const struct command *const group_tables[] = {
 	translate_commands,
 	phys_commands,
 	slab_commands,
+	kmem_commands,
+	reclaim_commands,
 	views_commands,
 	tools_commands,
 	dot_commands,
+	lua_commands,
 };
 
 const struct command *command_table(void)

@@ -6,9 +6,13 @@
  *
  *   cmd_machine.c  machine_commands   machine, reset, info, layout
  *   cmd_phys.c     phys_commands      alloc_pages, __free_pages, ...
+ *   cmd_kmem.c     kmem_commands      vmalloc, vfree, kmap, ... (and layout, vmallocinfo)
+ *   cmd_reclaim.c  reclaim_commands   swapon, swapoff, swaps, swapout, reclaim, policy,
+ *                                     oom_score_adj, replay (and dmesg, in tools)
  *   cmd_views.c    views_commands     free, meminfo, buddyinfo, cat, ...
  *   cmd_tools.c    tools_commands     help, quit, explain, trace, check, echo
  *   cmd_dot.c      dot_commands       dot (in the tools group)
+ *   cmd_lua.c      lua_commands       lua, run (in the tools group)
  *
  * A new group adds its extern here and one line in commands.c; `help`
  * shows the groups in that order.
@@ -24,9 +28,12 @@ extern const struct command proc_commands[];
 extern const struct command translate_commands[];
 extern const struct command phys_commands[];
 extern const struct command slab_commands[];
+extern const struct command kmem_commands[];
+extern const struct command reclaim_commands[];
 extern const struct command views_commands[];
 extern const struct command tools_commands[];
 extern const struct command dot_commands[];
+extern const struct command lua_commands[];
 
 /*
  * From cmd_proc.c, for cmd_views.c: `free ADDR` (the views' `free` with a
@@ -69,5 +76,11 @@ bool command_arg_name(const struct command *c, int idx, char *buf, size_t len);
  * what is off.  Returns 0, or -1 after reporting a full event bus.
  */
 int tools_sync_listeners(struct shell *sh);
+
+/*
+ * From cmd_reclaim.c, for the command loop: prints the kernel log lines
+ * (printk.h) the console has not shown yet, after each command.
+ */
+void console_flush(struct shell *sh);
 
 #endif

@@ -30,8 +30,10 @@
 #include "mm/machine.h"
 #include "mm/page_alloc.h"
 #include "shell/narrate.h"
+#include "shell/narrate_kmem.h"
 #include "shell/narrate_slab.h"
 #include "shell/narrate_vm.h"
+#include "shell/narrate_reclaim.h"
 
 #define GFP_NAME_LEN 256
 
@@ -417,6 +419,40 @@ static const narrate_fn narrate_fns[NR_MM_EVENTS] = {
 	[EV_WRITEBACK_PAGE] = narrate_vm,
 	[EV_TLB_FLUSH] = narrate_vm,
 	[EV_TLB_MISS] = narrate_vm,
+	[EV_VMALLOC_NODE_RANGE] = narrate_kmem,
+	[EV_VMAP] = narrate_kmem,
+	[EV_VMAP_HOLE] = narrate_kmem,
+	[EV_ALLOC_VMAP_AREA] = narrate_kmem,
+	[EV_VMALLOC_PAGE] = narrate_kmem,
+	[EV_REMOVE_VM_AREA] = narrate_kmem,
+	[EV_VUNMAP_RANGE] = narrate_kmem,
+	[EV_FREE_VMAP_AREA_NOFLUSH] = narrate_kmem,
+	[EV_PURGE_VMAP_AREA_LAZY] = narrate_kmem,
+	[EV_KMAP] = narrate_kmem,
+	[EV_KMAP_NEW] = narrate_kmem,
+	[EV_KMAP_FLUSH] = narrate_kmem,
+	[EV_KUNMAP] = narrate_kmem,
+	[EV_KMAP_ATOMIC] = narrate_kmem,
+	[EV_KUNMAP_ATOMIC] = narrate_kmem,
+	[EV_SWAPON] = narrate_reclaim,
+	[EV_SWAPOFF] = narrate_reclaim,
+	[EV_SWAP_SLOT_FREE] = narrate_reclaim,
+	[EV_ADD_TO_SWAP] = narrate_reclaim,
+	[EV_DO_SWAP_PAGE] = narrate_reclaim,
+	[EV_TRY_TO_UNMAP_ONE] = narrate_reclaim,
+	[EV_SHRINK_FOLIO] = narrate_reclaim,
+	[EV_MM_LRU_ACTIVATE] = narrate_reclaim,
+	[EV_MM_VMSCAN_WAKEUP_KSWAPD] = narrate_reclaim,
+	[EV_MM_VMSCAN_KSWAPD_WAKE] = narrate_reclaim,
+	[EV_MM_VMSCAN_KSWAPD_SLEEP] = narrate_reclaim,
+	[EV_MM_VMSCAN_DIRECT_RECLAIM_BEGIN] = narrate_reclaim,
+	[EV_MM_VMSCAN_DIRECT_RECLAIM_END] = narrate_reclaim,
+	[EV_MM_VMSCAN_LRU_ISOLATE] = narrate_reclaim,
+	[EV_MM_VMSCAN_LRU_SHRINK_INACTIVE] = narrate_reclaim,
+	[EV_MM_VMSCAN_LRU_SHRINK_ACTIVE] = narrate_reclaim,
+	[EV_MM_VMSCAN_WRITEPAGE] = narrate_reclaim,
+	[EV_MARK_VICTIM] = narrate_reclaim,
+	[EV_OOM_SCORE_ADJ_UPDATE] = narrate_reclaim,
 };
 
 void narrate_event(const struct machine *m, const struct mm_event *ev, FILE *out)

@@ -103,6 +103,7 @@ int shell_set_machine(struct shell *sh, const struct machine_config *cfg)
 
 static void verror(struct shell *sh, const char *fmt, va_list ap)
 {
+	console_flush(sh);		/* the kernel's lines come before the error they explain */
 	fflush(sh->out);
 	if (sh->source)
 		fprintf(sh->err, "%s:%lu: ", sh->source, sh->line);
@@ -317,6 +318,7 @@ static int run_command(struct shell *sh, struct words *w)
 	r = build_args(sh, c, w, &a);
 	if (r == 0) {
 		r = c->handler(sh, &a);
+		console_flush(sh);		/* the kernel log lines it caused */
 		if (sh->check && check_after(sh))
 			r = -1;
 	}

@@ -20,6 +20,8 @@ Diagrams ('dot WHAT [FILE]'; FILE.svg, .png or .pdf is rendered):
   aspace [PID]                 a process's address space: VMAs, gaps, the user/kernel split
   pagetable [PID] [addr=ADDR]  a process's page tables from CR3 to the frames
   slab [NAME]                  a slab cache: CPU, partial and full slabs and their objects
+  vmalloc                      the vmalloc space: areas, guard pages, the frames behind them
+  layout                       the kernel's virtual memory map with this machine's values
 
 # Golden DOT for a small i386 machine: the same state gives the same bytes.
 # Fresh DMA zone: boot freed it as the largest aligned blocks.
@@ -271,15 +273,15 @@ digraph pagetable {
 </TABLE>>];
 	pt_3f00:e0:e -> pt_3f01:h:w [color="#d62728", penwidth=3];
 	pt_3f00:e1:e -> pt_3f03:h:w;
-	frame_3f02 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5"><TR><TD BGCOLOR="#fdae6b">pfn 0x3f02<BR/><FONT POINT-SIZE="13">Normal file</FONT></TD></TR></TABLE>>];
+	frame_3f02 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5"><TR><TD BGCOLOR="#fdae6b">pfn 0x3f02<BR/><FONT POINT-SIZE="13">Normal file lru</FONT></TD></TR></TABLE>>];
 	pt_3f01:e0:e -> frame_3f02;
-	frame_3f06 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5"><TR><TD BGCOLOR="#fdae6b">pfn 0x3f06<BR/><FONT POINT-SIZE="13">Normal swapbacked anon</FONT></TD></TR></TABLE>>];
+	frame_3f06 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5"><TR><TD BGCOLOR="#fdae6b">pfn 0x3f06<BR/><FONT POINT-SIZE="13">Normal lru swapbacked anon</FONT></TD></TR></TABLE>>];
 	pt_3f01:e1:e -> frame_3f06;
-	frame_3f07 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5"><TR><TD BGCOLOR="#fdae6b">pfn 0x3f07<BR/><FONT POINT-SIZE="13">Normal swapbacked anon</FONT></TD></TR></TABLE>>];
+	frame_3f07 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5"><TR><TD BGCOLOR="#fdae6b">pfn 0x3f07<BR/><FONT POINT-SIZE="13">Normal lru swapbacked anon</FONT></TD></TR></TABLE>>];
 	pt_3f01:e2:e -> frame_3f07 [color="#d62728", penwidth=3];
-	frame_3f08 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5"><TR><TD BGCOLOR="#fdae6b">2 frames<BR/>pfn 0x3f08<BR/><FONT POINT-SIZE="13">Normal swapbacked anon</FONT></TD></TR></TABLE>>];
+	frame_3f08 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5"><TR><TD BGCOLOR="#fdae6b">2 frames<BR/>pfn 0x3f08<BR/><FONT POINT-SIZE="13">Normal lru swapbacked anon</FONT></TD></TR></TABLE>>];
 	pt_3f01:e3:e -> frame_3f08;
-	frame_3f04 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5"><TR><TD BGCOLOR="#fdae6b">2 frames<BR/>pfn 0x3f04<BR/><FONT POINT-SIZE="13">Normal swapbacked anon</FONT></TD></TR></TABLE>>];
+	frame_3f04 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5"><TR><TD BGCOLOR="#fdae6b">2 frames<BR/>pfn 0x3f04<BR/><FONT POINT-SIZE="13">Normal lru swapbacked anon</FONT></TD></TR></TABLE>>];
 	pt_3f03:e0:e -> frame_3f04;
 	legend [label=<<TABLE BORDER="1" COLOR="#808080" CELLBORDER="0" CELLSPACING="3" CELLPADDING="4">
 <TR><TD COLSPAN="3" ALIGN="LEFT"><B>Page tables</B></TD></TR>
@@ -319,11 +321,11 @@ digraph pagetable {
 </TABLE>>];
 	pt_3f0a:e0:e -> pt_3f0b:h:w [color="#d62728", penwidth=3];
 	pt_3f0a:e1:e -> pt_3f0c:h:w;
-	frame_3f06 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5"><TR><TD BGCOLOR="#fdae6b">pfn 0x3f06<BR/><FONT POINT-SIZE="13">Normal swapbacked anon</FONT></TD></TR></TABLE>>];
+	frame_3f06 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5"><TR><TD BGCOLOR="#fdae6b">pfn 0x3f06<BR/><FONT POINT-SIZE="13">Normal lru swapbacked anon</FONT></TD></TR></TABLE>>];
 	pt_3f0b:e0:e -> frame_3f06 [color="#d62728", penwidth=3];
-	frame_3f07 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5"><TR><TD BGCOLOR="#fdae6b">3 frames<BR/>pfn 0x3f07<BR/><FONT POINT-SIZE="13">Normal swapbacked anon mapped 2&#215;</FONT></TD></TR></TABLE>>];
+	frame_3f07 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5"><TR><TD BGCOLOR="#fdae6b">3 frames<BR/>pfn 0x3f07<BR/><FONT POINT-SIZE="13">Normal lru swapbacked anon mapped 2&#215;</FONT></TD></TR></TABLE>>];
 	pt_3f0b:e1:e -> frame_3f07;
-	frame_3f04 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5"><TR><TD BGCOLOR="#fdae6b">2 frames<BR/>pfn 0x3f04<BR/><FONT POINT-SIZE="13">Normal swapbacked anon mapped 2&#215;</FONT></TD></TR></TABLE>>];
+	frame_3f04 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5"><TR><TD BGCOLOR="#fdae6b">2 frames<BR/>pfn 0x3f04<BR/><FONT POINT-SIZE="13">Normal lru swapbacked anon mapped 2&#215;</FONT></TD></TR></TABLE>>];
 	pt_3f0c:e0:e -> frame_3f04;
 	legend [label=<<TABLE BORDER="1" COLOR="#808080" CELLBORDER="0" CELLSPACING="3" CELLPADDING="4">
 <TR><TD COLSPAN="3" ALIGN="LEFT"><B>Page tables</B></TD></TR>
@@ -392,7 +394,7 @@ digraph pagetable {
 	pt_3e05:e0:e -> pt_3e06:h:w;
 	pt_3e02:e0:e -> pt_3e03:h:w [color="#d62728", penwidth=3];
 	pt_3e06:e0:e -> pt_3e07:h:w;
-	frame_3e04 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5"><TR><TD BGCOLOR="#fdae6b">pfn 0x3e04<BR/><FONT POINT-SIZE="13">DMA32 file</FONT></TD></TR></TABLE>>];
+	frame_3e04 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5"><TR><TD BGCOLOR="#fdae6b">pfn 0x3e04<BR/><FONT POINT-SIZE="13">DMA32 file lru</FONT></TD></TR></TABLE>>];
 	pt_3e03:e0:e -> frame_3e04 [color="#d62728", penwidth=3];
 	frame_1ffb [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5"><TR><TD BGCOLOR="#bdbdbd">pfn 0x1ffb<BR/><FONT POINT-SIZE="13">DMA32 reserved zero</FONT></TD></TR></TABLE>>];
 	pt_3e07:e0:e -> frame_1ffb;
@@ -533,7 +535,7 @@ $ dot phys extra
 $ dot phys a.svg b.png
 ! error: dot: two files given: 'a.svg' and 'b.png'
 $ dot bogus
-! error: dot: unknown diagram 'bogus' (diagrams: phys, buddy, aspace, pagetable, slab)
+! error: dot: unknown diagram 'bogus' (diagrams: phys, buddy, aspace, pagetable, slab, vmalloc, layout)
 $ dot phys zone=DMA32
 ! error: dot: i386 has no zone 'DMA32' (zones: DMA, Normal, HighMem)
 $ dot buddy zone=HighMem

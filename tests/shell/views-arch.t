@@ -335,6 +335,17 @@ pgactivate 0
 pgdeactivate 0
 pgfault 0
 pgmajfault 0
+pgrefill 0
+pgsteal_kswapd 0
+pgsteal_direct 0
+pgscan_kswapd 0
+pgscan_direct 0
+pgscan_anon 0
+pgscan_file 0
+pgsteal_anon 0
+pgsteal_file 0
+pageoutrun 0
+oom_kill 0
 nr_unstable 0
 $ free
               total        used        free      shared  buff/cache   available
@@ -444,6 +455,17 @@ pgactivate 0
 pgdeactivate 0
 pgfault 0
 pgmajfault 0
+pgrefill 0
+pgsteal_kswapd 0
+pgsteal_direct 0
+pgscan_kswapd 0
+pgscan_direct 0
+pgscan_anon 0
+pgscan_file 0
+pgsteal_anon 0
+pgsteal_file 0
+pageoutrun 0
+oom_kill 0
 nr_unstable 0
 
 # x86_64 with 2 GiB: ZONE_NORMAL exists but is empty (unpopulated), so zoneinfo

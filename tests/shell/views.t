@@ -176,6 +176,17 @@ pgactivate 0
 pgdeactivate 0
 pgfault 0
 pgmajfault 0
+pgrefill 0
+pgsteal_kswapd 0
+pgsteal_direct 0
+pgscan_kswapd 0
+pgscan_direct 0
+pgscan_anon 0
+pgscan_file 0
+pgsteal_anon 0
+pgsteal_file 0
+pageoutrun 0
+oom_kill 0
 nr_unstable 0
 $ zoneinfo
 Node 0, zone      DMA
@@ -520,6 +531,17 @@ pgactivate 0
 pgdeactivate 0
 pgfault 0
 pgmajfault 0
+pgrefill 0
+pgsteal_kswapd 0
+pgsteal_direct 0
+pgscan_kswapd 0
+pgscan_direct 0
+pgscan_anon 0
+pgscan_file 0
+pgsteal_anon 0
+pgsteal_file 0
+pageoutrun 0
+oom_kill 0
 nr_unstable 0
 $ zoneinfo
 Node 0, zone      DMA
@@ -719,4 +741,15 @@ pgactivate 0
 pgdeactivate 0
 pgfault 0
 pgmajfault 0
+pgrefill 0
+pgsteal_kswapd 0
+pgsteal_direct 0
+pgscan_kswapd 0
+pgscan_direct 0
+pgscan_anon 0
+pgscan_file 0
+pgsteal_anon 0
+pgsteal_file 0
+pageoutrun 0
+oom_kill 0
 nr_unstable 0

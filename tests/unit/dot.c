@@ -264,7 +264,8 @@ static void test_fragmented_16g(void)
 	start_processes(m, 1000);
 	unsigned long *pfns = malloc(m->max_pfn * sizeof *pfns);
 
-	while ((pfn = alloc_pages(m, GFP_KERNEL, 0)) >= 0)
+	/* without reclaim: neither kswapd nor the OOM killer may touch the processes */
+	while ((pfn = alloc_pages(m, GFP_KERNEL & ~__GFP_RECLAIM, 0)) >= 0)
 		pfns[n++] = (unsigned long)pfn;
 	for (unsigned long i = 0; i < n; i += 3)
 		__free_pages(m, pfns[i], 0);

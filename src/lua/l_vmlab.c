@@ -1,0 +1,585 @@
+/*
+ * l_vmlab.c - the module `vmlab`: the machine as a whole, the shell from
+ * Lua, and the helpers every binding uses.
+ *
+ *   local vm = require "vmlab"
+ *   vm.machine{arch = "x86_64", ram = "4G", cpus = 2}
+ *   print(vm.cmd("buddyinfo"))          -- any command, its output as a string
+ *   assert(vm.check())                  -- true, or an error with the violations
+ *
+ * vm.machine, vm.reset and vm.dot go through the shell's own commands, so
+ * their options, checks and error sentences are the shell's.  The other
+ * bindings call the core directly and raise its sentence (m->err) on
+ * failure, "NAME: sentence", the words the shell prints after "error: ".
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <lauxlib.h>
+#include "dot/dot.h"
+#include "lua/l_internal.h"
+#include "mm/check.h"
+#include "mm/gfp.h"
+#include "mm/machine.h"
+#include "mm/mmap.h"
+#include "mm/sched.h"
+#include "mm/tlb.h"
+#include "shell/commands.h"
+#include "shell/shell.h"
+
+/* the machine ----------------------------------------------------------- */
+
+/* Follows the shell to a new machine (see l_internal.h).  Raises on a full bus. */
+static struct machine *sync_machine(lua_State *L, struct l_state *st)
+{
+	struct machine *m = st->sh->m;
+	int h;
+
+	if (st->sub >= 0 && m->events.sub[st->sub].fn == l_on_event &&
+	    m->events.sub[st->sub].ctx == st)
+		return m;
+	h = event_subscribe(&m->events, l_on_event, st);
+	if (h < 0)
+		luaL_error(L, "the machine's event bus is full (%d listeners)",
+			   MAX_EVENT_SUBSCRIBERS);
+	st->sub = h;
+	st->gen++;
+	return m;
+}
+
+struct machine *l_machine(lua_State *L)
+{
+	struct l_state *st = l_st(L);
+
+	if (st->busy)
+		luaL_error(L, "the machine is in the middle of an operation: inside a vm.on "
+			   "hook only vm.page() and process fields may be used");
+	st->cur = L;
+	return sync_machine(L, st);
+}
+
+struct machine *l_machine_ro(lua_State *L)
+{
+	struct l_state *st = l_st(L);
+
+	return st->busy ? st->sh->m : l_machine(L);
+}
+
+int l_errorf(lua_State *L, const char *fmt, ...)
+{
+	char buf[MM_ERR_LEN + 128];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	return luaL_error(L, "%s", buf);
+}
+
+int l_mm_error(lua_State *L, const char *name)
+{
+	struct machine *m = l_st(L)->sh->m;
+
+	return luaL_error(L, "%s: %s", name, m->err[0] ? m->err : "failed");
+}
+
+/* arguments ------------------------------------------------------------- */
+
+/* "16K", "2M", "1G", "4096", "0x1000", "64KiB" -> bytes; false if malformed. */
+static bool parse_size(const char *s, uint64_t *out)
+{
+	char *end;
+	unsigned long long v;
+	int shift = 0;
+
+	if (!*s || *s == '-' || *s == '+' || *s == ' ')
+		return false;
+	v = strtoull(s, &end, 0);
+	if (end == s)
+		return false;
+	switch (*end) {
+	case 'K': case 'k': shift = 10; end++; break;
+	case 'M': case 'm': shift = 20; end++; break;
+	case 'G': case 'g': shift = 30; end++; break;
+	}
+	if (shift && (strcmp(end, "iB") == 0 || strcmp(end, "B") == 0))
+		end += strlen(end);
+	if (*end || (shift && v > (UINT64_MAX >> shift)))
+		return false;
+	*out = (uint64_t)v << shift;
+	return true;
+}
+
+uint64_t l_size(lua_State *L, int idx, const char *fname, const char *what)
+{
+	uint64_t v = 0;
+
+	if (lua_type(L, idx) == LUA_TSTRING) {
+		if (!parse_size(lua_tostring(L, idx), &v))
+			luaL_error(L, "%s: %s: '%s' is not a size (4096, 16K, 2M, 1G)", fname, what,
+				   lua_tostring(L, idx));
+		return v;
+	}
+	if (!lua_isinteger(L, idx)) {
+		if (lua_type(L, idx) == LUA_TNUMBER)
+			luaL_error(L, "%s: %s: %s is not a whole number", fname, what,
+				   lua_tostring(L, idx));
+		luaL_error(L, "%s: %s: a size is needed, not %s", fname, what,
+			   luaL_typename(L, idx));
+	}
+	if (lua_tointeger(L, idx) < 0)
+		luaL_error(L, "%s: %s: %I is negative", fname, what, lua_tointeger(L, idx));
+	return (uint64_t)lua_tointeger(L, idx);
+}
+
+unsigned long l_addr(lua_State *L, int idx, const char *fname)
+{
+	struct machine *m = l_st(L)->sh->m;
+	lua_Integer a;
+
+	if (!lua_isinteger(L, idx))
+		luaL_error(L, "%s: an address (integer) is needed, not %s", fname,
+			   lua_type(L, idx) == LUA_TNUMBER ? "a fraction" : luaL_typename(L, idx));
+	a = lua_tointeger(L, idx);
+	if (!m->arch->is_64bit && (a < 0 || (uint64_t)a > 0xffffffffULL))
+		l_errorf(L, "%s: 0x%llx is not a 32-bit address", fname, (unsigned long long)a);
+	return (unsigned long)a;
+}
+
+unsigned l_gfp(lua_State *L, int idx, unsigned dflt, const char *fname)
+{
+	gfp_t gfp;
+	char bad[64];
+
+	if (lua_isnoneornil(L, idx))
+		return dflt;
+	if (lua_isinteger(L, idx))
+		return (unsigned)lua_tointeger(L, idx);
+	if (gfp_parse(luaL_checkstring(L, idx), &gfp, bad, sizeof bad) < 0)
+		luaL_error(L, "%s: unknown GFP flag '%s' (try GFP_KERNEL, GFP_HIGHUSER, "
+			   "__GFP_ZERO, ...)", fname, bad);
+	return gfp;
+}
+
+unsigned l_prot(lua_State *L, int idx, const char *fname)
+{
+	const char *s;
+	unsigned prot = PROT_NONE;
+
+	if (lua_isinteger(L, idx))
+		return (unsigned)lua_tointeger(L, idx) & (PROT_READ | PROT_WRITE | PROT_EXEC);
+	s = luaL_checkstring(L, idx);
+	if (strcmp(s, "none") == 0)
+		return PROT_NONE;
+	for (const char *p = s; *p; p++) {
+		if (*p == 'r')
+			prot |= PROT_READ;
+		else if (*p == 'w')
+			prot |= PROT_WRITE;
+		else if (*p == 'x')
+			prot |= PROT_EXEC;
+		else if (*p != '-')
+			luaL_error(L, "%s: bad protection '%s' (letters r, w, x, or none)", fname, s);
+	}
+	return prot;
+}
+
+void l_check_keys(lua_State *L, int idx, const char *keys, const char *fname)
+{
+	idx = lua_absindex(L, idx);
+	lua_pushnil(L);
+	while (lua_next(L, idx)) {
+		const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
+		size_t len = k ? strlen(k) : 0;
+		const char *p = keys;
+
+		while (k && (p = strstr(p, k)) && !((p == keys || p[-1] == ',') &&
+						    (p[len] == ',' || p[len] == '\0')))
+			p += len;
+		if (!k || !p)
+			luaL_error(L, "%s: unknown option '%s' (options: %s)", fname,
+				   k ? k : luaL_typename(L, -2), keys);
+		lua_pop(L, 1);
+	}
+}
+
+/* the shell from Lua ----------------------------------------------------- */
+
+struct capture {
+	FILE *out, *err, *old_out, *old_err;
+	char *obuf, *ebuf;
+	size_t olen, elen;
+};
+
+/* Points sh->out and sh->err at memory.  Returns 0, or -1 if the host has none. */
+static int capture_start(struct shell *sh, struct capture *c)
+{
+	memset(c, 0, sizeof *c);
+	c->out = open_memstream(&c->obuf, &c->olen);
+	c->err = open_memstream(&c->ebuf, &c->elen);
+	if (!c->out || !c->err) {
+		if (c->out)
+			fclose(c->out);
+		if (c->err)
+			fclose(c->err);
+		free(c->obuf);
+		free(c->ebuf);
+		return -1;
+	}
+	c->old_out = sh->out;
+	c->old_err = sh->err;
+	sh->out = c->out;
+	sh->err = c->err;
+	return 0;
+}
+
+static void capture_end(struct shell *sh, struct capture *c)
+{
+	sh->out = c->old_out;
+	sh->err = c->old_err;
+	fclose(c->out);
+	fclose(c->err);
+}
+
+/*
+ * The shell's error lines without "error: " and the final newline, pushed.
+ * "error: kfree: 0x10 is not ...\n" -> "kfree: 0x10 is not ..."
+ */
+static void push_errors(lua_State *L, const char *errs)
+{
+	luaL_Buffer b;
+
+	luaL_buffinit(L, &b);
+	while (*errs) {
+		size_t n = strcspn(errs, "\n");
+
+		if (strncmp(errs, "error: ", 7) == 0)
+			errs += 7, n -= 7;
+		if (luaL_bufflen(&b))
+			luaL_addchar(&b, '\n');
+		luaL_addlstring(&b, errs, n);
+		errs += n + (errs[n] == '\n');
+	}
+	luaL_pushresult(&b);
+}
+
+int l_shell(lua_State *L, const char *line)
+{
+	struct l_state *st = l_st(L);
+	struct shell *sh = st->sh;
+	const char *source = sh->source, *cmd_name = sh->cmd_name;
+	unsigned long lineno = sh->line, errors = sh->errors;
+	bool echo = sh->echo, bail = sh->bail;
+	struct capture c;
+	int r;
+
+	l_machine(L);
+	if (capture_start(sh, &c) < 0)
+		return luaL_error(L, "the host is out of memory");
+	sh->source = NULL;
+	sh->cmd_name = NULL;
+	sh->echo = false;
+	sh->bail = true;
+	r = shell_run_line(sh, line);
+	sh->source = source;
+	sh->cmd_name = cmd_name;
+	sh->line = lineno;
+	sh->echo = echo;
+	sh->bail = bail;
+	sh->errors = errors;
+	capture_end(sh, &c);
+	sync_machine(L, st);
+	if (r < 0 || c.elen)
+		push_errors(L, c.ebuf);
+	else
+		lua_pushlstring(L, c.obuf, c.olen);
+	free(c.obuf);
+	free(c.ebuf);
+	if (r < 0) {
+		luaL_where(L, 1);
+		lua_insert(L, -2);
+		lua_concat(L, 2);
+		return lua_error(L);
+	}
+	return 0;
+}
+
+/*
+ * The sandbox keeps scripts from files through the shell too: no `lua`,
+ * `run` (a new, unsandboxed state), `quit`, or `dot` writing a FILE.
+ */
+static void sandbox_check_line(lua_State *L, const char *line)
+{
+	char *copy = strdup(line), *save = NULL;
+
+	if (!copy)
+		luaL_error(L, "the host is out of memory");
+	for (char *w = strtok_r(copy, " \t;\"", &save); w; w = strtok_r(NULL, " \t;\"", &save)) {
+		const struct command *c = command_find(w);
+		bool refused = c && (strcmp(c->name, "lua") == 0 || strcmp(c->name, "run") == 0 ||
+				     strcmp(c->name, "quit") == 0 || strcmp(c->name, "exit") == 0);
+
+		if (refused || dot_file_name(w)) {
+			lua_pushfstring(L, "cmd: '%s' is not allowed in the sandbox", w);
+			free(copy);
+			lua_error(L);
+		}
+	}
+	free(copy);
+}
+
+/* vm.cmd(line): the output of a shell line, or an error with its error lines. */
+static int l_cmd(lua_State *L)
+{
+	const char *line = luaL_checkstring(L, 1);
+
+	if (l_st(L)->sandbox)
+		sandbox_check_line(L, line);
+	return l_shell(L, line) == 0 ? 1 : 0;
+}
+
+#define LINE_MAX_LEN 1024
+
+/* Appends text to the line being built; raises if it gets too long. */
+static void line_add(lua_State *L, char *line, const char *text, const char *fname)
+{
+	size_t n = strlen(line);
+
+	if (n + strlen(text) >= LINE_MAX_LEN)
+		luaL_error(L, "%s: the command line is too long", fname);
+	memcpy(line + n, text, strlen(text) + 1);
+}
+
+/* Appends " key=value" for the value at idx, as the shell takes it. */
+static void line_add_option(lua_State *L, char *line, const char *key, int idx,
+			    const char *fname)
+{
+	const char *v;
+
+	if (lua_isboolean(L, idx))
+		v = lua_toboolean(L, idx) ? "on" : "off";
+	else if (lua_isinteger(L, idx) || lua_type(L, idx) == LUA_TSTRING)
+		v = lua_pushstring(L, lua_tostring(L, idx));
+	else
+		v = NULL, luaL_error(L, "%s: %s: a string, an integer or a boolean is needed, "
+				     "not %s", fname, key, luaL_typename(L, idx));
+	if (strpbrk(v, " \t;#\"\\") || !*v)
+		luaL_error(L, "%s: %s: '%s' is not a word the shell can take", fname, key, v);
+	line_add(L, line, " ", fname);
+	line_add(L, line, key, fname);
+	line_add(L, line, "=", fname);
+	line_add(L, line, v, fname);
+	if (!lua_isboolean(L, idx))
+		lua_pop(L, 1);
+}
+
+/* Appends the string-keyed options of the table at idx, in sorted key order. */
+static void line_add_options(lua_State *L, char *line, int idx, const char *fname)
+{
+	int n = 0, keys;
+
+	if (lua_isnoneornil(L, idx))
+		return;
+	luaL_checktype(L, idx, LUA_TTABLE);
+	lua_newtable(L);
+	keys = lua_gettop(L);
+	for (lua_pushnil(L); lua_next(L, idx); lua_pop(L, 1)) {
+		if (lua_type(L, -2) != LUA_TSTRING)
+			continue;
+		lua_pushvalue(L, -2);
+		lua_rawseti(L, keys, ++n);
+	}
+	lua_getglobal(L, "table");
+	lua_getfield(L, -1, "sort");
+	lua_pushvalue(L, keys);
+	lua_call(L, 1, 0);
+	lua_pop(L, 1);
+	for (int i = 1; i <= n; i++) {
+		lua_rawgeti(L, keys, i);
+		lua_pushvalue(L, -1);
+		lua_gettable(L, idx);
+		line_add_option(L, line, lua_tostring(L, -2), lua_gettop(L), fname);
+		lua_pop(L, 2);
+	}
+	lua_pop(L, 1);
+}
+
+/* vm.machine{arch=, ram=, nodes=, cpus=, seed=, tlb=, ...}: returns the boot lines. */
+static int l_machine_new(lua_State *L)
+{
+	char line[LINE_MAX_LEN] = "machine";
+
+	line_add_options(L, line, 1, "machine");
+	return l_shell(L, line) == 0 ? 1 : 0;
+}
+
+static int l_reset(lua_State *L)
+{
+	return l_shell(L, "reset") == 0 ? 1 : 0;
+}
+
+/* The checker's report function: one "\n  violation" line into the buffer ctx. */
+static void add_violation(void *ctx, const char *v)
+{
+	luaL_Buffer *b = ctx;
+
+	luaL_addstring(b, "\n  ");
+	luaL_addstring(b, v);
+}
+
+/* vm.check(): true, or an error listing every violation. */
+static int l_check(lua_State *L)
+{
+	struct machine *m = l_machine(L);
+	luaL_Buffer b;
+	unsigned long n;
+
+	luaL_buffinit(L, &b);
+	n = check_machine(m, add_violation, &b, 20);
+	if (n == 0) {
+		luaL_pushresult(&b);
+		lua_pushboolean(L, 1);
+		return 1;
+	}
+	luaL_pushresult(&b);
+	if (n > 20)
+		lua_pushfstring(L, "\n  ... and %I more", (lua_Integer)(n - 20));
+	else
+		lua_pushliteral(L, "");
+	lua_concat(L, 2);
+	luaL_where(L, 1);
+	lua_pushfstring(L, "check: %I violation%s:", (lua_Integer)n, n == 1 ? "" : "s");
+	lua_rotate(L, -3, -1);
+	lua_concat(L, 3);
+	return lua_error(L);
+}
+
+/*
+ * vm.dot(what [, file [, {pid or name, ..., key = value, ...}]]): the DOT
+ * text, or (with a file) the "wrote ..." line.
+ */
+static int l_dot(lua_State *L)
+{
+	const char *what = luaL_checkstring(L, 1);
+	const char *file = luaL_optstring(L, 2, NULL);
+	char line[LINE_MAX_LEN] = "dot ";
+
+	if (file && l_st(L)->sandbox)
+		return luaL_error(L, "dot: writing '%s' is not allowed in the sandbox", file);
+	lua_settop(L, 3);
+	if (!lua_isnil(L, 3))
+		luaL_checktype(L, 3, LUA_TTABLE);
+	line_add(L, line, what, "dot");
+	for (int i = 1; lua_istable(L, 3) && lua_rawgeti(L, 3, i) != LUA_TNIL; i++) {
+		if (luaL_testudata(L, -1, L_PROCESS_MT)) {
+			lua_getfield(L, -1, "pid");
+			lua_remove(L, -2);
+		}
+		line_add(L, line, " ", "dot");
+		line_add(L, line, luaL_tolstring(L, -1, NULL), "dot");
+		lua_pop(L, 2);
+	}
+	lua_pop(L, 1);
+	if (file) {
+		line_add(L, line, " ", "dot");
+		line_add(L, line, file, "dot");
+	}
+	line_add_options(L, line, 3, "dot");
+	return l_shell(L, line) == 0 ? 1 : 0;
+}
+
+/* vm.info(): the machine's configuration. */
+static int l_info(lua_State *L)
+{
+	struct machine *m = l_machine(L);
+	const struct arch_profile *a = m->arch;
+
+	lua_createtable(L, 0, 12);
+	lua_pushstring(L, a->name);
+	lua_setfield(L, -2, "arch");
+	lua_pushinteger(L, (lua_Integer)m->cfg.ram);
+	lua_setfield(L, -2, "ram");
+	lua_pushinteger(L, m->nr_nodes);
+	lua_setfield(L, -2, "nodes");
+	lua_pushinteger(L, m->nr_cpus);
+	lua_setfield(L, -2, "cpus");
+	lua_pushinteger(L, m->cpu);
+	lua_setfield(L, -2, "cpu");
+	lua_pushinteger(L, (lua_Integer)m->cfg.seed);
+	lua_setfield(L, -2, "seed");
+	lua_pushinteger(L, a->levels);
+	lua_setfield(L, -2, "levels");
+	lua_pushinteger(L, (lua_Integer)a->page_offset);
+	lua_setfield(L, -2, "page_offset");
+	lua_pushinteger(L, (lua_Integer)a->task_size);
+	lua_setfield(L, -2, "task_size");
+	lua_pushinteger(L, (lua_Integer)m->max_pfn);
+	lua_setfield(L, -2, "max_pfn");
+	lua_pushinteger(L, (lua_Integer)m->max_low_pfn);
+	lua_setfield(L, -2, "max_low_pfn");
+	lua_pushinteger(L, (lua_Integer)m->totalram_pages);
+	lua_setfield(L, -2, "totalram_pages");
+	lua_pushinteger(L, a->addr_digits);
+	lua_setfield(L, -2, "addr_digits");
+	return 1;
+}
+
+static void set_int(lua_State *L, const char *k, lua_Integer v)
+{
+	lua_pushinteger(L, v);
+	lua_setfield(L, -2, k);
+}
+
+/* vm.tlb([cpu]): one CPU's TLB counters and geometry. */
+static int l_tlb(lua_State *L)
+{
+	struct machine *m = l_machine(L);
+	lua_Integer cpu = luaL_optinteger(L, 1, m->cpu);
+	const struct tlb *t;
+	int valid = 0;
+
+	if (cpu < 0 || cpu >= m->nr_cpus)
+		return luaL_error(L, "tlb: cpu %I does not exist (cpus 0..%d)", cpu, m->nr_cpus - 1);
+	t = &m->tlb[cpu];
+	for (int i = 0; i < t->nr_entries; i++)
+		valid += t->e[i].shift != 0;
+	lua_createtable(L, 0, 10);
+	set_int(L, "cpu", cpu);
+	set_int(L, "entries", t->nr_entries);
+	set_int(L, "ways", t->ways);
+	set_int(L, "sets", t->sets);
+	set_int(L, "valid", valid);
+	set_int(L, "hits", (lua_Integer)t->hits);
+	set_int(L, "misses", (lua_Integer)t->misses);
+	set_int(L, "flushes", (lua_Integer)t->flushes);
+	set_int(L, "invlpgs", (lua_Integer)t->invlpgs);
+	lua_pushboolean(L, t->pcid);
+	lua_setfield(L, -2, "pcid");
+	return 1;
+}
+
+static const luaL_Reg vmlab_funcs[] = {
+	{ "cmd", l_cmd },
+	{ "machine", l_machine_new },
+	{ "reset", l_reset },
+	{ "check", l_check },
+	{ "dot", l_dot },
+	{ "info", l_info },
+	{ "tlb", l_tlb },
+	{ NULL, NULL }
+};
+
+int luaopen_vmlab(lua_State *L)
+{
+	luaL_newlib(L, vmlab_funcs);
+	l_open_views(L);
+	l_open_proc(L);
+	l_open_mem(L);
+	l_open_event(L);
+	l_open_kmem(L);
+	lua_pushliteral(L, VMLAB_VERSION);
+	lua_setfield(L, -2, "version");
+	return 1;
+}
