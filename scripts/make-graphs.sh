@@ -53,3 +53,5 @@ graph aspace-cow        examples/cow.vmlab              dot aspace 1
 graph pagetable-walk    examples/cow.vmlab              dot pagetable 1 addr=0x0804c123
 graph pagetable-cow     examples/cow.vmlab              dot pagetable 2 addr=0x0804c123
 graph slab-foo          examples/slab.vmlab             dot slab foo
+graph tlb-pcid          examples/tlb.vmlab              dot tlb
+graph shared-fork       examples/shared-mappings.vmlab  dot shared

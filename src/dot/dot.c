@@ -206,9 +206,19 @@ void dot_begin(struct dot *d, const char *name, const char *title, const char *r
 	d->depth = 1;
 	dot_raw(d, "\tgraph [fontname=\"Helvetica\", fontsize=24, labelloc=t, rankdir=%s,\n"
 		"\t       nodesep=0.35, ranksep=0.45, pad=0.3, bgcolor=\"white\",\n"
-		"\t       label=<<B>", rankdir);
-	dot_text(d, "%s", title);
-	dot_raw(d, "</B>>];\n"
+		"\t       label=<", rankdir);
+	if (d->heading) {
+		dot_raw(d, "<FONT POINT-SIZE=\"32\"><B>");
+		dot_text(d, "%s", d->heading);
+		dot_raw(d, "</B></FONT><BR/><FONT POINT-SIZE=\"20\">");
+		dot_text(d, "%s", title);
+		dot_raw(d, "</FONT>>];\n");
+	} else {
+		dot_raw(d, "<B>");
+		dot_text(d, "%s", title);
+		dot_raw(d, "</B>>];\n");
+	}
+	dot_raw(d, ""
 		"\tnode [shape=plaintext, fontname=\"Helvetica\", fontsize=16, margin=0];\n"
 		"\tedge [fontname=\"Helvetica\", fontsize=14, penwidth=1.6, arrowsize=0.8];\n");
 }
@@ -538,6 +548,7 @@ int dot_select_zones(struct dot *d, const struct dot_opts *o, struct zone **zone
 /*
  * One line per diagram.  A new one adds its line here (and its option
  * keys to DOT_OPTION_KEYS); `dot`, `help dot` and the errors follow.
+ * title= is taken by every diagram and handled here, not listed.
  */
 static const struct dot_what whats[] = {
 	{ "phys", "[node=N] [zone=NAME]",
@@ -554,6 +565,10 @@ static const struct dot_what whats[] = {
 	  dot_vmalloc },
 	{ "layout", "", "the kernel's virtual memory map with this machine's values", "", 0,
 	  dot_layout },
+	{ "tlb", "[cpu=N]", "a CPU's TLB by set and way, the PTEs it caches, their frames", "cpu",
+	  0, dot_tlb },
+	{ "shared", "", "frames mapped more than once, with every mapper (rmap)", "", 0,
+	  dot_shared },
 	{ 0 }
 };
 
@@ -593,14 +608,18 @@ int dot_write(struct machine *m, const struct dot_what *w, const struct dot_opts
 	      FILE *out)
 {
 	struct dot d = { .out = out, .m = m };
+	const char *sp = *w->args ? " " : "";	/* "usage: dot layout", no blank after */
 
 	if (o->argc > w->max_args)
-		return mm_err(m, -EINVAL, "%s takes no argument '%s' (usage: dot %s %s)",
-			      w->name, o->argv[w->max_args], w->name, w->args);
+		return mm_err(m, -EINVAL, "%s takes no argument '%s' (usage: dot %s%s%s)",
+			      w->name, o->argv[w->max_args], w->name, sp, w->args);
 	for (int i = 0; i < o->optc; i++)
-		if (!key_listed(w->options, o->key[i]))
-			return mm_err(m, -EINVAL, "%s takes no option '%s' (usage: dot %s %s)",
-				      w->name, o->key[i], w->name, w->args);
+		if (!key_listed(w->options, o->key[i]) && strcmp(o->key[i], "title") != 0)
+			return mm_err(m, -EINVAL, "%s takes no option '%s' (usage: dot %s%s%s)",
+				      w->name, o->key[i], w->name, sp, w->args);
+	d.heading = dot_opt(o, "title");
+	if (d.heading && !*d.heading)
+		return mm_err(m, -EINVAL, "title= needs a text (title=\"Step 2: fork\")");
 	return w->write(&d, o);
 }
 

@@ -18,8 +18,12 @@
  *
  * The diagrams, one file each: dot_phys.c (frames by owner), dot_buddy.c
  * (free_area lists), dot_aspace.c (VMAs), dot_pagetable.c (the page-table
- * tree), dot_slab.c (a kmem_cache).  A new one writes its function, adds
+ * tree), dot_slab.c (a kmem_cache), dot_vmalloc.c, dot_layout.c,
+ * dot_tlb.c (a CPU's TLB and the entries it caches) and dot_shared.c
+ * (frames with more than one mapper).  A new one writes its function, adds
  * one line to the table in dot.c and its option keys to DOT_OPTION_KEYS.
+ * Every diagram also takes title=TEXT, a heading above its own title (for
+ * a slide: "Step 2: fork").
  *
  * Nothing here changes the machine; the same state gives the same bytes.
  */
@@ -37,7 +41,7 @@ struct machine;
 /* Bytes enough for any id dot_id() makes. */
 #define DOT_ID_LEN		48
 /* Every option key some diagram takes (the shell checks keys against it). */
-#define DOT_OPTION_KEYS		"node,zone,addr"
+#define DOT_OPTION_KEYS		"node,zone,addr,cpu,title"
 
 /* The writer: where the text goes and what has been written so far. */
 struct dot {
@@ -46,6 +50,7 @@ struct dot {
 	unsigned long nodes;		/* node statements written */
 	unsigned long edges;
 	int depth;			/* open graph and clusters, for indenting */
+	const char *heading;		/* title=: a line above the diagram's title, or NULL */
 };
 
 /* The arguments of one diagram: its own positional words and key=value options. */
@@ -104,8 +109,8 @@ const char *dot_zone_color(int zone_type);
 
 /*
  * Opens `digraph name` with the house style: Helvetica, a title at the
- * top in large type, plaintext nodes for HTML labels.  rankdir is "TB" or
- * "LR".
+ * top in large type (under d->heading in larger type, when title= gave
+ * one), plaintext nodes for HTML labels.  rankdir is "TB" or "LR".
  */
 void dot_begin(struct dot *d, const char *name, const char *title, const char *rankdir);
 void dot_end(struct dot *d);
@@ -272,5 +277,7 @@ int dot_pagetable(struct dot *d, const struct dot_opts *o);
 int dot_slab(struct dot *d, const struct dot_opts *o);
 int dot_vmalloc(struct dot *d, const struct dot_opts *o);
 int dot_layout(struct dot *d, const struct dot_opts *o);
+int dot_tlb(struct dot *d, const struct dot_opts *o);
+int dot_shared(struct dot *d, const struct dot_opts *o);
 
 #endif

@@ -846,13 +846,14 @@ struct run {
 	struct replay_sim *sims[REPLAY_MAX_POLICIES * REPLAY_MAX_FRAMES];
 	int nsims;
 	struct idmap ids;
-	uint64_t *pages;		/* [CHUNK] */
-	uint8_t *w;			/* [CHUNK] */
-	uint32_t *id;			/* [CHUNK] */
-	uint64_t *next;			/* [CHUNK] */
+	uint64_t *pages;		/* [chunk] */
+	uint8_t *w;			/* [chunk] */
+	uint32_t *id;			/* [chunk] */
+	uint64_t *next;			/* [chunk] */
 	uint64_t *frames;		/* steps: the pages in the frames */
 	bool opt;			/* an opt simulation wants the future */
 	struct store ids_out, next_out;	/* opt's page ids, then their next uses */
+	size_t chunk;			/* references per chunk: CHUNK, less for a short refs= string */
 	unsigned long refs;
 	replay_step_fn step;
 	void *ctx;
@@ -920,9 +921,9 @@ static int feed_chunk(struct run *r, size_t n)
 
 static int read_ids(struct run *r, unsigned long chunk, size_t *n)
 {
-	unsigned long first = chunk * CHUNK;
+	unsigned long first = chunk * r->chunk;
 
-	*n = r->refs - first < CHUNK ? r->refs - first : CHUNK;
+	*n = r->refs - first < r->chunk ? r->refs - first : r->chunk;
 	if (store_read(&r->ids_out, first * sizeof(uint32_t), r->id, *n * sizeof(uint32_t)) < 0)
 		return mm_err(r->m, -EIO, "cannot read opt's temporary file");
 	return 0;
@@ -947,7 +948,7 @@ static int opt_next_uses(struct run *r, unsigned long chunks)
 			uint32_t id = r->id[k] & ~WRITE_BIT;
 
 			r->next[k] = last[id];
-			last[id] = c * CHUNK + k;
+			last[id] = c * r->chunk + k;
 		}
 		if (store_write(&r->next_out, r->next, n * sizeof(uint64_t)) < 0)
 			err = mm_err(r->m, -EIO, "cannot keep opt's next uses");
@@ -966,7 +967,7 @@ static int opt_run(struct run *r, unsigned long chunks)
 
 		if (read_ids(r, c, &n) < 0)
 			return -EIO;
-		at = r->refs - c * CHUNK - n;	/* chunk c was written after the later ones */
+		at = r->refs - c * r->chunk - n;	/* chunk c was written after the later ones */
 		if (store_read(&r->next_out, at * sizeof(uint64_t), r->next, n * sizeof(uint64_t)) < 0)
 			return mm_err(r->m, -EIO, "cannot read opt's temporary file");
 		for (size_t k = 0; k < n; k++) {
@@ -975,7 +976,7 @@ static int opt_run(struct run *r, unsigned long chunks)
 		}
 		for (int i = 0; i < r->nsims; i++)
 			if (r->sims[i]->policy == POLICY_OPT &&
-			    run_sim(r, i, n, c * CHUNK, r->next) < 0)
+			    run_sim(r, i, n, c * r->chunk, r->next) < 0)
 				return mm_err(r->m, -ENOMEM, "out of host memory for the simulation");
 	}
 	return 0;
@@ -983,7 +984,7 @@ static int opt_run(struct run *r, unsigned long chunks)
 
 static int run_opt(struct run *r)
 {
-	unsigned long chunks = (r->refs + CHUNK - 1) / CHUNK;
+	unsigned long chunks = (r->refs + r->chunk - 1) / r->chunk;
 
 	if (!r->opt)
 		return 0;
@@ -1005,10 +1006,10 @@ static int run_setup(struct run *r, unsigned long max_frames)
 				return mm_err(r->m, -ENOMEM, "out of host memory for the simulation");
 		}
 	}
-	r->pages = malloc(CHUNK * sizeof(*r->pages));
-	r->w = malloc(CHUNK);
-	r->id = malloc(CHUNK * sizeof(*r->id));
-	r->next = malloc(CHUNK * sizeof(*r->next));
+	r->pages = malloc(r->chunk * sizeof(*r->pages));
+	r->w = malloc(r->chunk);
+	r->id = malloc(r->chunk * sizeof(*r->id));
+	r->next = malloc(r->chunk * sizeof(*r->next));
 	r->frames = malloc(max_frames * sizeof(*r->frames));
 	if (!r->pages || !r->w || !r->id || !r->next || !r->frames || idmap_resize(&r->ids, 1024))
 		return mm_err(r->m, -ENOMEM, "out of host memory for the replay");
@@ -1053,7 +1054,7 @@ static int run_pass1(struct run *r, struct reader *rd)
 {
 	long n;
 
-	while ((n = reader_fill(rd, r->pages, r->w, CHUNK)) > 0)
+	while ((n = reader_fill(rd, r->pages, r->w, r->chunk)) > 0)
 		if (map_ids(r, (size_t)n) < 0 || feed_chunk(r, (size_t)n) < 0)
 			return -EINVAL;
 	return n < 0 ? (int)n : 0;
@@ -1072,8 +1073,12 @@ int replay_run(struct machine *m, const struct trace_source *src,
 		return err;
 	if (src->format != TRACE_REFS && !(rd.buf = malloc(READ_BUF)))
 		return mm_err(m, -ENOMEM, "out of host memory for the reader");
-	if (rd.refs)
+	r.chunk = CHUNK;
+	if (rd.refs) {
 		rd.refs += strspn(rd.refs, ", \t");
+		if (strlen(rd.refs) / 2 + 8 < CHUNK)	/* 2 chars a reference; fill wants 4 free */
+			r.chunk = strlen(rd.refs) / 2 + 8;
+	}
 	err = run_setup(&r, max_frames);
 	if (!err)
 		err = run_pass1(&r, &rd);

@@ -85,7 +85,8 @@ static const char *complete_what(struct shell *sh, const char *text, int idx)
 const struct command dot_commands[] = {
 	{
 		.name = "dot", .handler = cmd_dot, .min_args = 0, .max_args = -1,
-		.usage = "dot [WHAT [PID|NAME] [FILE] [node=N] [zone=NAME] [addr=ADDR]]",
+		.usage = "dot [WHAT [PID|NAME] [FILE] [node=N] [zone=NAME] [addr=ADDR] [cpu=N] "
+			 "[title=TEXT]]",
 		.summary = "draw the machine as a Graphviz diagram",
 		.help = "Writes a Graphviz diagram of the machine as it is now:\n"
 			"  phys [node=N] [zone=NAME]\n"
@@ -105,14 +106,27 @@ const struct command dot_commands[] = {
 			"        a cache's CPU, partial and full slabs with every object (in\n"
 			"        use, free on the slab, free on the CPU); without NAME, every\n"
 			"        cache that has slabs\n"
+			"  vmalloc\n"
+			"        the vmalloc space: each area with its guard page and the\n"
+			"        frames behind it\n"
+			"  layout\n"
+			"        the kernel's virtual memory map with this machine's values\n"
+			"  tlb [cpu=N]\n"
+			"        a CPU's TLB as sets and ways, with hits and misses; each valid\n"
+			"        entry leads to the page-table entry it caches and its frame\n"
+			"  shared\n"
+			"        frames mapped more than once (fork, libraries, MAP_SHARED) and\n"
+			"        every mapper, found through the reverse map: pid, address,\n"
+			"        permissions, CoW or shared\n"
 			"PID defaults to the current process.  zone= takes DMA, DMA32, Normal\n"
-			"or HighMem.  Without FILE the DOT text is printed.  A FILE ending in\n"
-			".dot or .gv gets the text; one ending in .svg, .png or .pdf is\n"
-			"rendered by Graphviz's `dot` program, and the text is kept next to\n"
-			"it (phys.svg and phys.dot).  Long runs and lists are folded with\n"
-			"counts, so a diagram of any machine stays within a few hundred\n"
-			"nodes.  The same state always gives the same bytes.  `dot` alone\n"
-			"lists the diagrams.",
+			"or HighMem.  Every diagram takes title=\"TEXT\", a heading above\n"
+			"its own title (for slides).  Without FILE the DOT text is printed.\n"
+			"A FILE ending in .dot or .gv gets the text; one ending in .svg, .png\n"
+			"or .pdf is rendered by Graphviz's `dot` program, and the text is\n"
+			"kept next to it (phys.svg and phys.dot).  Long runs and lists are\n"
+			"folded with counts, so a diagram of any machine stays within a few\n"
+			"hundred nodes.  The same state always gives the same bytes.  `dot`\n"
+			"alone lists the diagrams.",
 		.example = "dot buddy buddy.svg zone=Normal",
 		.options = DOT_OPTION_KEYS,
 		.group = "tools", .complete_arg = complete_what,

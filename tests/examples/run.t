@@ -10,7 +10,7 @@ use Transcript;
 
 my @lua = sort glob 'examples/*.lua';
 my @cmds = sort glob 'examples/*.vmlab';
-ok(@lua >= 9, 'the Lua scenarios are there') or diag("found: @lua");
+ok(@lua >= 12, 'the Lua scenarios are there') or diag("found: @lua");
 
 for my $file (@lua) {
 	my $r = run_vmlab([$file]);

@@ -22,6 +22,8 @@ Diagrams ('dot WHAT [FILE]'; FILE.svg, .png or .pdf is rendered):
   slab [NAME]                  a slab cache: CPU, partial and full slabs and their objects
   vmalloc                      the vmalloc space: areas, guard pages, the frames behind them
   layout                       the kernel's virtual memory map with this machine's values
+  tlb [cpu=N]                  a CPU's TLB by set and way, the PTEs it caches, their frames
+  shared                       frames mapped more than once, with every mapper (rmap)
 
 # Golden DOT for a small i386 machine: the same state gives the same bytes.
 # Fresh DMA zone: boot freed it as the largest aligned blocks.
@@ -535,7 +537,7 @@ $ dot phys extra
 $ dot phys a.svg b.png
 ! error: dot: two files given: 'a.svg' and 'b.png'
 $ dot bogus
-! error: dot: unknown diagram 'bogus' (diagrams: phys, buddy, aspace, pagetable, slab, vmalloc, layout)
+! error: dot: unknown diagram 'bogus' (diagrams: phys, buddy, aspace, pagetable, slab, vmalloc, layout, tlb, shared)
 $ dot phys zone=DMA32
 ! error: dot: i386 has no zone 'DMA32' (zones: DMA, Normal, HighMem)
 $ dot buddy zone=HighMem
@@ -547,7 +549,7 @@ $ dot phys node=1
 $ dot phys node=x
 ! error: dot: node=x is not a number
 $ dot buddy color=red
-! error: dot: unknown option 'color' (options: node, zone, addr)
+! error: dot: unknown option 'color' (options: node, zone, addr, cpu, title)
 $ dot phys /nonexistent/dir/x.dot
 ! error: dot: cannot write /nonexistent/dir/x.dot: No such file or directory
 $ dot phys /nonexistent/dir/x.svg
