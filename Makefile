@@ -22,6 +22,9 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 VERSION := 0.1.0
 
+# Parallel compiles for the targets that build everything (make -jN wins).
+JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
+
 # Required flags, kept apart from the user's CFLAGS.
 VM_CPPFLAGS = -Isrc -D_POSIX_C_SOURCE=200809L -DVMLAB_VERSION='"$(VERSION)"' \
 	      -DVMLAB_LUADIR='"$(DATADIR)/lua"'
@@ -75,7 +78,7 @@ $(BUILD)/tests/%.t: tests/unit/%.c $(LIB) tests/unit/tap.h
 		$(LDFLAGS) -o $@ $< $(LIB) $(PKG_LIBS) $(VM_LIBS)
 
 run: deps
-	$(Q)$(MAKE) --no-print-directory all
+	$(Q)$(MAKE) --no-print-directory -j$(JOBS) all
 	./$(BIN)
 
 # The suite: C unit tests, shell transcripts, Lua scenarios, examples.
@@ -85,8 +88,8 @@ test: $(BIN) $(TESTS)
 		$(TESTS) $(sort $(wildcard tests/*/*.t))
 
 check: deps
-	$(Q)$(MAKE) --no-print-directory test
-	$(Q)$(MAKE) --no-print-directory asan
+	$(Q)$(MAKE) --no-print-directory -j$(JOBS) test
+	$(Q)$(MAKE) --no-print-directory -j$(JOBS) asan
 
 ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 asan:
