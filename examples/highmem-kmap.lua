@@ -33,7 +33,8 @@ end
 
 -- A lowmem frame is always mapped: kmap just returns its direct-map address.
 local low = vm.alloc_pages(0)
-expect(vm.kmap(low.pfn), info.page_offset + low.pfn * 4096, "kmap of a lowmem frame: PAGE_OFFSET + pfn * 4096")
+expect(vm.kmap(low.pfn), info.page_offset + low.pfn * 4096,
+       "kmap of a lowmem frame: PAGE_OFFSET + pfn * 4096")
 vm.kunmap(low.pfn)
 
 -- A HighMem frame has no address until kmap gives it a slot.
@@ -47,7 +48,8 @@ expect(a, PKMAP_BASE + slot * 4096, "the address is PKMAP_BASE + slot * 4096")
 expect(vm.kmap(high.pfn), a, "a second kmap of the frame shares the slot")
 expect(last("kmap").pkmap_count, 3, "pkmap_count 3: two users")
 vm.cmd("kwrite " .. fmt.addr(a + 16) .. " 99")
-expect(vm.cmd("kread " .. fmt.addr(a + 16)):match("^(%d+)"), "99", "the kernel writes the frame through the slot")
+expect(vm.cmd("kread " .. fmt.addr(a + 16)):match("^(%d+)"), "99",
+       "the kernel writes the frame through the slot")
 
 vm.kunmap(high.pfn)
 vm.kunmap(high.pfn)
@@ -67,15 +69,16 @@ expect.error(function() vm.kmap(block.pfn + 1023) end, "would sleep",
              "the next kmap would sleep until a kunmap")
 local k = vm.cmd("kmap_atomic " .. fmt.pfn(block.pfn + 1023))
 print("kmap_atomic still works: " .. k:gsub("\n", ""))
-expect(k:find("kmap_atomic slot 0", 1, true) ~= nil, true, "kmap_atomic never sleeps: a per-CPU slot")
+expect(k:find("kmap_atomic slot 0", 1, true) ~= nil, true,
+       "kmap_atomic never sleeps: a per-CPU slot")
 vm.cmd("kunmap_atomic " .. k:match("^(0x%x+)"))
 
 -- One kunmap: the next kmap's scan wraps, flushes the unused slot, takes it.
 vm.kunmap(block.pfn + 5)
 local before = #events
 vm.kmap(block.pfn + 1023)
-print(string.format("kunmap one frame, kmap another: flush_all_zero_pkmaps freed %d slot, slot %d reused",
-                    last("kmap_flush").freed, last("kmap").slot))
+print(string.format("kunmap one frame, kmap another: flush_all_zero_pkmaps freed %d slot, "
+                    .. "slot %d reused", last("kmap_flush").freed, last("kmap").slot))
 expect(last("kmap_flush").freed, 1, "flush_all_zero_pkmaps cleared the one unused slot")
 local flushed = {}
 for i = before + 1, #events do

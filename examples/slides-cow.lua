@@ -53,8 +53,8 @@ local _, cows = vm.dot("shared"):gsub("<B>CoW</B>", "")
 expect(cows, 2, "dot shared draws the frame with two copy-on-write mappers")
 
 deck:step("the child writes: copy-on-write", function() child:write(a, 2222) end, both)
-print(string.format("  the child now has pfn %s; the parent keeps pfn %s", fmt.pfn(child:vtop(a).pfn),
-                    fmt.pfn(parent:vtop(a).pfn)))
+print(string.format("  the child now has pfn %s; the parent keeps pfn %s",
+                    fmt.pfn(child:vtop(a).pfn), fmt.pfn(parent:vtop(a).pfn)))
 expect(child:vtop(a).pfn ~= frame, true, "the child's write gave it a copy")
 expect(parent:vtop(a).pfn, frame, "the parent keeps the original")
 expect(vm.page(frame).mapcount, 1, "the original is mapped once again")

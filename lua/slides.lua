@@ -169,7 +169,8 @@ function Deck:step(title, fn, show)
   for i, dg in ipairs(list) do
     local ok2, out = pcall(draw, self, dg, step.files[i], string.format("%d. %s", n, title))
     if not ok2 then
-      out = tostring(out):gsub("^[^\n]-slides%.lua:%d+: ", "")   -- the sentence, not this file's line
+      -- the machine's sentence, without this file's line in front
+      out = tostring(out):gsub("^[^\n]-slides%.lua:%d+: ", "")
       error(string.format("step %d (%s): %s", n, title, out), 2)
     end
     if self.dir then

@@ -3,28 +3,32 @@
  * has it, sets down and ways across, and for each valid entry the
  * page-table entry it caches and the frame behind it:
  *
- *   cpu 0: 64 entries, 4-way, 16 sets
- *   set | way 0       | way 1 | ...        pte table at pfn 0x3f01 (pid 1)
- *   0-5 | 6 empty sets                      [75] 0x03f02067 P RW US A D ---> pfn 0x3f02
- *     6 | 0xc1800000 4M G ------------.  ,->                                 Normal
- *    11 | 0x0804b000 ---------------------'   pgd at pfn 0x17ff (kernel)
- *       |                             '-----> [774] 0x01800e3 P RW PS G ---> pfn 0x1800
+ *   cpu 0: 8 entries, 2-way, 4 sets         pte table at pfn 0x3f01 (pid 1)
+ *   set | way 0       | way 1      |      ,-> [75] 0x03f02067 P RW US A D | pfn 0x3f02
+ *     0 | 0xc1000000  | 0x08048000 |[w0]-|-. [77] 0x03f04067 P RW US A D | pfn 0x3f04
+ *       | 4M G        | PCID 2     |[w1] | |
+ *     1 | 0x0804d000  |            |[w0]-|-'  pgd at pfn 0x17ff (swapper_pg_dir)
+ *     2 | (empty)     |            |     '--> [772] 0x010001e3 P RW A D PS G | 4M page
+ *     3 | 0x0804b000  |            |[w0]---'
  *
  * A virtual page goes to set (vpn mod sets); a full set gives up its
  * least recently used entry, framed in red as the next victim.  Cells are
  * coloured by whose translation they hold: the running address space,
- * another one kept under its own PCID (pcid=on), or a global kernel page
- * that survives every CR3 load.  The header has the hits, misses and
- * flushes so far.
+ * another one kept under its own PCID (pcid=on, edges dashed), or a
+ * global kernel page that survives every CR3 load.  The header has the
+ * hits, misses and flushes so far.  Edges leave from a column of small
+ * "way N" cells at the right of each set, so they never cross the grid.
+ *
+ * Each entry drawn is looked up again in the page tables of its address
+ * space (swapper_pg_dir for a global one): the entry that maps the page
+ * is a row of its table's node, with the frame (its zone and owner) at
+ * the end of the row.  The checker keeps TLB and tables in agreement; a
+ * disagreement would be drawn in red as a stale entry.
  *
  * Big TLBs fold: runs of empty sets are one row; with more than 8 ways a
  * set wraps over several rows, and with more than 32 only its valid ways
  * are drawn; at most TLB_DOT_ENTRIES valid entries are drawn and
- * followed, the rest counted in a last row.  Each entry drawn is looked up
- * again in the page tables of its address space (swapper_pg_dir for a
- * global one): the entry that maps the page is drawn in its table, rows
- * grouped by table.  The checker keeps TLB and tables in agreement; a
- * disagreement would be drawn in red as a stale entry.
+ * followed, the rest counted in a last row.
  */
 #include <errno.h>
 #include <stdlib.h>
