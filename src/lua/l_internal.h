@@ -8,6 +8,7 @@
  *   l_mem.c      pages and slab: vm.alloc_pages, vm.page, vm.kmalloc, ...
  *   l_event.c    vm.on and vm.off: Lua functions on the event bus
  *   l_kmem.c     vmalloc and kmap, through the shell's commands
+ *   l_reclaim.c  swap, reclaim, the OOM killer, dmesg and replay
  *
  * Every binding that touches the machine gets it from l_machine(), which
  * notices a machine that was replaced since the last call.  How: the
@@ -30,6 +31,7 @@
 
 struct shell;
 struct machine;
+struct task_struct;
 
 #define L_PROCESS_MT	"vmlab.process"
 #define L_CACHE_MT	"vmlab.kmem_cache"
@@ -100,9 +102,19 @@ void l_open_proc(lua_State *L);
 void l_open_mem(lua_State *L);
 void l_open_event(lua_State *L);
 void l_open_kmem(lua_State *L);
+void l_open_reclaim(lua_State *L);
 
 /* Pushes a handle for pid (which must exist). */
 void l_push_process(lua_State *L, int pid);
+/* The task of the process handle at idx; raises if it exited or its machine was replaced. */
+struct task_struct *l_task(lua_State *L, int idx);
+
+/*
+ * Prints the lines the kernel logged since the console last showed them
+ * (swapon's, the OOM killer's) on the shell's output, as the shell does
+ * after each command.  Called as a binding that may have logged returns.
+ */
+void l_console(lua_State *L);
 
 /* The event-bus listener (l_event.c) and its teardown. */
 void l_on_event(struct machine *m, const struct mm_event *ev, void *ctx);

@@ -69,6 +69,11 @@ static struct task_struct *check_task(lua_State *L, int idx, bool ro)
 	return t;
 }
 
+struct task_struct *l_task(lua_State *L, int idx)
+{
+	return check_task(L, idx, false);
+}
+
 /* vm.exec(name [, {text=, data=, bss=, stack=, libs=, pie=, layout=}]) */
 static int l_exec(lua_State *L)
 {
@@ -226,6 +231,7 @@ static int p_touch(lua_State *L)
 		err = user_access(m, i ? ((addr >> PAGE_SHIFT) + i) << PAGE_SHIFT : addr,
 				  (enum access_type)type, &pfn, &fi);
 	m->cpu = saved;
+	l_console(L);		/* an OOM kill on the way */
 	if (err < 0)
 		return access_failed(L, "touch", err, &fi);
 	t = find_task(m, pid);
@@ -262,6 +268,7 @@ static int p_write(lua_State *L)
 	run_task(m, t, &saved);
 	err = user_write64(m, addr, v, &fi);
 	m->cpu = saved;
+	l_console(L);
 	return err < 0 ? access_failed(L, "write", err, &fi) : 0;
 }
 
@@ -278,6 +285,7 @@ static int p_read(lua_State *L)
 	run_task(m, t, &saved);
 	err = user_read64(m, addr, &v, &fi);
 	m->cpu = saved;
+	l_console(L);
 	if (err < 0)
 		return access_failed(L, "read", err, &fi);
 	lua_pushinteger(L, (lua_Integer)v);

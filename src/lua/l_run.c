@@ -128,6 +128,7 @@ static int docall(struct l_state *st, int nargs, int nres)
 	st->count = 0;
 	r = lua_pcall(L, nargs, nres, base);
 	lua_remove(L, base);
+	l_console(L);			/* what the last call logged */
 	if (r == LUA_OK)
 		return 0;
 	if (lua_touserdata(L, -1) == &exit_sentinel) {

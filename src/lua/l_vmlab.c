@@ -52,12 +52,15 @@ static struct machine *sync_machine(lua_State *L, struct l_state *st)
 struct machine *l_machine(lua_State *L)
 {
 	struct l_state *st = l_st(L);
+	struct machine *m;
 
 	if (st->busy)
 		luaL_error(L, "the machine is in the middle of an operation: inside a vm.on "
 			   "hook only vm.page() and process fields may be used");
 	st->cur = L;
-	return sync_machine(L, st);
+	m = sync_machine(L, st);
+	console_flush(st->sh);		/* what the last call logged comes before this one */
+	return m;
 }
 
 struct machine *l_machine_ro(lua_State *L)
@@ -78,10 +81,16 @@ int l_errorf(lua_State *L, const char *fmt, ...)
 	return luaL_error(L, "%s", buf);
 }
 
+void l_console(lua_State *L)
+{
+	console_flush(l_st(L)->sh);
+}
+
 int l_mm_error(lua_State *L, const char *name)
 {
 	struct machine *m = l_st(L)->sh->m;
 
+	console_flush(l_st(L)->sh);	/* the kernel's lines come before the error they explain */
 	return luaL_error(L, "%s: %s", name, m->err[0] ? m->err : "failed");
 }
 
@@ -415,9 +424,13 @@ static int l_machine_new(lua_State *L)
 	return l_shell(L, line) == 0 ? 1 : 0;
 }
 
+/* vm.reset([{swap=, policy=}]): the same machine afresh; returns the boot lines. */
 static int l_reset(lua_State *L)
 {
-	return l_shell(L, "reset") == 0 ? 1 : 0;
+	char line[LINE_MAX_LEN] = "reset";
+
+	line_add_options(L, line, 1, "reset");
+	return l_shell(L, line) == 0 ? 1 : 0;
 }
 
 /* The checker's report function: one "\n  violation" line into the buffer ctx. */
@@ -579,6 +592,7 @@ int luaopen_vmlab(lua_State *L)
 	l_open_mem(L);
 	l_open_event(L);
 	l_open_kmem(L);
+	l_open_reclaim(L);
 	lua_pushliteral(L, VMLAB_VERSION);
 	lua_setfield(L, -2, "version");
 	return 1;

@@ -143,8 +143,7 @@ static int cmd_reset(struct shell *sh, struct args *a)
 {
 	struct machine_config cfg = sh->cfg;
 
-	(void)a;
-	if (shell_set_machine(sh, &cfg) < 0)
+	if (parse_swap_policy(sh, a, &cfg) < 0 || shell_set_machine(sh, &cfg) < 0)
 		return -1;
 	print_boot(sh);
 	return 0;
@@ -175,11 +174,13 @@ const struct command machine_commands[] = {
 	},
 	{
 		.name = "reset", .handler = cmd_reset, .min_args = 0, .max_args = 0,
-		.usage = "reset",
+		.usage = "reset [swap=SIZE] [policy=NAME]",
 		.summary = "rebuild the machine with the same settings",
 		.help = "Throws the current machine away and boots a fresh one with the settings\n"
-			"of the last `machine` command (or the defaults).",
-		.example = "reset", .group = "machine",
+			"of the last `machine` command (or the defaults).  swap= and policy=\n"
+			"change those two settings, as `machine` takes them (swap=0: no swap).",
+		.example = "reset swap=64M policy=clock", .options = "swap,policy",
+		.group = "machine",
 	},
 	{ 0 }
 };
