@@ -11,7 +11,9 @@
 #include <stdio.h>
 #include <string.h>
 #include "mm/machine.h"
+#include "mm/mm_types.h"
 #include "mm/replace.h"
+#include "mm/sched.h"
 #include "mm/swapfile.h"
 #include "shell/command.h"
 #include "shell/commands.h"
@@ -149,6 +151,30 @@ static int cmd_reset(struct shell *sh, struct args *a)
 	return 0;
 }
 
+/* `cpu [N]`: which CPU the following commands run on, and what it runs. */
+static int cmd_cpu(struct shell *sh, struct args *a)
+{
+	struct machine *m = sh->m;
+	const struct task_struct *t;
+	uint64_t n;
+
+	if (a->argc == 1) {
+		if (arg_number(sh, "N", a->argv[0], &n) < 0)
+			return -1;
+		if (n >= (uint64_t)m->nr_cpus)
+			return sh_error(sh, "cpu %llu does not exist (cpus 0..%d)",
+					(unsigned long long)n, m->nr_cpus - 1);
+		m->cpu = (int)n;
+	}
+	t = current_task(m);
+	fprintf(sh->out, "cpu %d (node %d): ", m->cpu, cpu_to_node(m, m->cpu));
+	if (t)
+		fprintf(sh->out, "runs pid %d (%s)\n", t->pid, t->comm);
+	else
+		fprintf(sh->out, "idle\n");
+	return 0;
+}
+
 const struct command machine_commands[] = {
 	{
 		.name = "machine", .handler = cmd_machine, .min_args = 0, .max_args = 0,
@@ -181,6 +207,15 @@ const struct command machine_commands[] = {
 			"change those two settings, as `machine` takes them (swap=0: no swap).",
 		.example = "reset swap=64M policy=clock", .options = "swap,policy",
 		.group = "machine",
+	},
+	{
+		.name = "cpu", .handler = cmd_cpu, .min_args = 0, .max_args = 1,
+		.usage = "cpu [N]",
+		.summary = "the CPU the following commands run on",
+		.help = "With N, the following commands run on CPU N: its per-CPU page lists,\n"
+			"its TLB, its kmap_atomic slots, the process it runs (`switch PID` puts\n"
+			"one on it).  Without N, says which CPU that is and what it runs.",
+		.example = "machine cpus=2; cpu 1", .group = "machine",
 	},
 	{ 0 }
 };
