@@ -40,6 +40,17 @@ struct checker {
 	unsigned long found, limit;
 };
 
+void check_violation(check_report_fn report, void *ctx, const char *fmt, ...)
+{
+	char buf[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	report(ctx, buf);
+}
+
 __attribute__((format(printf, 2, 3)))
 static void violation(struct checker *c, const char *fmt, ...)
 {

@@ -14,6 +14,10 @@ struct machine;
 
 typedef void (*check_report_fn)(void *ctx, const char *violation);
 
+/* Formats one violation and hands it to report: each module's rules use it. */
+void check_violation(check_report_fn report, void *ctx, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
 /* The address-space rules (check_vm.c): page tables, mapcounts, page cache, VMAs, TLB. */
 void vm_check(struct machine *m, check_report_fn report, void *ctx);
 

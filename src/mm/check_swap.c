@@ -16,6 +16,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include "check.h"
 #include "filemap.h"
 #include "machine.h"
 #include "mm_types.h"
@@ -34,17 +35,8 @@ struct swapcheck {
 	int pid;
 };
 
-__attribute__((format(printf, 2, 3)))
-static void bad(struct swapcheck *c, const char *fmt, ...)
-{
-	char buf[256];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	c->report(c->ctx, buf);
-}
+/* One violation, reported through the checker's callback (check.h). */
+#define bad(c, ...) check_violation((c)->report, (c)->ctx, __VA_ARGS__)
 
 static void swap_pte_found(struct swapcheck *c, pteval_t e)
 {

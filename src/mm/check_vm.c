@@ -20,7 +20,6 @@
  *   TLB          every valid entry matches its address space's tables:
  *                the same frame and page size, no right the PTEs deny
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include "check.h"
@@ -40,17 +39,8 @@ struct vmcheck {
 	unsigned long tables;		/* allocated (non-boot) tables reached */
 };
 
-__attribute__((format(printf, 2, 3)))
-static void bad(struct vmcheck *c, const char *fmt, ...)
-{
-	char buf[256];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	c->report(c->ctx, buf);
-}
+/* One violation, reported through the checker's callback (check.h). */
+#define bad(c, ...) check_violation((c)->report, (c)->ctx, __VA_ARGS__)
 
 /* ---- page tables and the PTEs in them ---------------------------------------------- */
 

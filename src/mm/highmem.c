@@ -39,11 +39,11 @@
  * are not counted in PageTables.
  */
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "highmem.h"
+#include "check.h"
 #include "machine.h"
 #include "mm_types.h"
 #include "pgtable.h"
@@ -476,17 +476,8 @@ struct kcheck {
 	void *ctx;
 };
 
-__attribute__((format(printf, 2, 3)))
-static void kbad(struct kcheck *c, const char *fmt, ...)
-{
-	char buf[256];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	c->report(c->ctx, buf);
-}
+/* One violation, reported through the checker's callback (check.h). */
+#define kbad(c, ...) check_violation((c)->report, (c)->ctx, __VA_ARGS__)
 
 /*
  * A frame a slot maps: HighMem, the PTE pointing at it, and allocated while

@@ -62,11 +62,11 @@
  * live in host memory, so boot allocates no frame.
  */
 #include <errno.h>
-#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "check.h"
 #include "machine.h"
 #include "page_alloc.h"
 #include "slab.h"
@@ -1567,17 +1567,8 @@ struct slab_checker {
 	unsigned long *pages;		/* [nid * 2 + reclaimable] */
 };
 
-__attribute__((format(printf, 2, 3)))
-static void bad(struct slab_checker *c, const char *fmt, ...)
-{
-	char buf[256];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	c->report(c->ctx, buf);
-}
+/* One violation, reported through the checker's callback (check.h). */
+#define bad(c, ...) check_violation((c)->report, (c)->ctx, __VA_ARGS__)
 
 static bool check_head(struct slab_checker *c, const struct kmem_cache *s, unsigned long pfn,
 		       const char *list)

@@ -41,6 +41,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "highmem.h"
+#include "check.h"
 #include "machine.h"
 #include "mm_types.h"
 #include "page_alloc.h"
@@ -672,17 +673,8 @@ struct vcheck {
 	unsigned next_slab;
 };
 
-__attribute__((format(printf, 2, 3)))
-static void vbad(struct vcheck *c, const char *fmt, ...)
-{
-	char buf[256];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	c->report(c->ctx, buf);
-}
+/* One violation, reported through the checker's callback (check.h). */
+#define vbad(c, ...) check_violation((c)->report, (c)->ctx, __VA_ARGS__)
 
 /* A present PTE of the vmalloc range: inside an area's mapped pages, once per frame. */
 static void check_leaf(struct vcheck *c, unsigned long addr, pteval_t e)
