@@ -89,9 +89,27 @@ struct machine_config {
 	int policy;			/* enum reclaim_policy (vmscan.h); 0 = linux */
 };
 
+/*
+ * The hardware levels of a page-table walk, top down, derived from the
+ * profile once at boot (pgtable_boot()), so that the MMU and the kernel's
+ * walks read an index's shift and mask instead of working them out at
+ * every level.  x86_64: 4 levels, pgd/pud/pmd/pte at shifts 39/30/21/12,
+ * each index 9 bits (mask 0x1ff); p4d is folded and not listed.
+ */
+struct pt_geometry {
+	int nr;				/* hardware levels */
+	uint8_t level[NR_PT_LEVELS];	/* enum pt_level of each */
+	uint8_t shift[NR_PT_LEVELS];
+	uint16_t mask[NR_PT_LEVELS];	/* entries per table - 1 */
+	uint64_t leaf[NR_PT_LEVELS];	/* present entry & leaf: it maps a page (PS; any at pte) */
+	uint64_t no_perm[NR_PT_LEVELS];	/* RW|US where entries have no such bits (PAE PDPT) */
+	uint64_t nx[NR_PT_LEVELS];	/* _PAGE_NX where a walk honours it */
+};
+
 struct machine {
 	struct machine_config cfg;
 	const struct arch_profile *arch;
+	struct pt_geometry pt_geo;	/* the walk's levels (pgtable.c) */
 
 	struct page *mem_map;
 	uint16_t *section_zone;		/* zone id per 2^SECTION_SHIFT frames */
@@ -158,6 +176,11 @@ static inline bool pfn_valid(const struct machine *m, unsigned long pfn)
 static inline unsigned pfn_zoneid(const struct machine *m, unsigned long pfn)
 {
 	return m->section_zone[pfn >> SECTION_SHIFT];
+}
+/* The zone with that id: pfn_zone() inline, for the fault path. */
+static inline struct zone *zone_by_id(const struct machine *m, unsigned id)
+{
+	return &m->node_data[id / MAX_NR_ZONES].node_zones[id % MAX_NR_ZONES];
 }
 /* Lowmem frames have a kernel virtual address in the direct map. */
 static inline bool pfn_direct_mapped(const struct machine *m, unsigned long pfn)

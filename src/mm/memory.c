@@ -38,8 +38,8 @@
 
 /* ---- the page-table entries the handlers write ----------------------------------- */
 
-static void set_pte_at(struct machine *m, struct vm_area_struct *vma, unsigned long addr,
-		       unsigned long table, unsigned idx, pteval_t e)
+static inline void set_pte_at(struct machine *m, struct vm_area_struct *vma,
+			      unsigned long addr, unsigned long table, unsigned idx, pteval_t e)
 {
 	pteval_t old = pt_get(m, table, idx);
 
@@ -70,21 +70,27 @@ static long alloc_user_page(struct machine *m, bool zero)
 	return alloc_pages(m, GFP_HIGHUSER_MOVABLE | (zero ? __GFP_ZERO : 0), 0);
 }
 
-static void rss_add(struct vm_area_struct *vma, bool anon, long n)
+static inline void rss_add(struct vm_area_struct *vma, bool anon, long n)
 {
 	int which = anon ? MM_ANONPAGES : vma->vm_file && vma->vm_file->shmem ?
 		    MM_SHMEMPAGES : MM_FILEPAGES;
+	unsigned long rss;
 
 	vma->vm_mm->rss_stat[which] += n;
-	if (get_mm_rss(vma->vm_mm) > vma->vm_mm->hiwater_rss)
-		vma->vm_mm->hiwater_rss = get_mm_rss(vma->vm_mm);
+	rss = get_mm_rss(vma->vm_mm);
+	if (rss > vma->vm_mm->hiwater_rss)
+		vma->vm_mm->hiwater_rss = rss;
 }
 
 /* ---- the handlers ------------------------------------------------------------------ */
 
-/* do_anonymous_page(): the zero page for a read, a new zeroed page for a write. */
-static int do_anonymous_page(struct machine *m, struct vm_area_struct *vma, unsigned long addr,
-			     unsigned long table, unsigned idx, bool write)
+/*
+ * do_anonymous_page(): the zero page for a read, a new zeroed page for a
+ * write.  Inlined into handle_mm_fault(): the commonest fault of all.
+ */
+static inline __attribute__((always_inline)) int
+do_anonymous_page(struct machine *m, struct vm_area_struct *vma, unsigned long addr,
+		  unsigned long table, unsigned idx, bool write)
 {
 	pteval_t prot = vm_get_page_prot(m, vma->vm_flags);
 	long pfn;
@@ -487,6 +493,7 @@ static int fault_held(struct machine *m, struct task_struct *t, struct vm_area_s
 		      struct fault_info *fi)
 {
 	struct mm_struct *mm = t->mm;
+	unsigned long kills = m->vm_events[OOM_KILL];
 	char comm[TASK_COMM_LEN];
 	int pid = t->pid, err;
 
@@ -495,7 +502,8 @@ static int fault_held(struct machine *m, struct task_struct *t, struct vm_area_s
 	mm->mm_users++;
 	err = handle_mm_fault(m, vma, addr, error_code, major);
 	mmput(m, mm);
-	if (find_task(m, pid))
+	/* only the OOM killer ends a task during a fault (and counts it first) */
+	if (m->vm_events[OOM_KILL] == kills || find_task(m, pid))
 		return err;
 	fi->signo = FI_SIGKILL;
 	fi->si_code = FI_SI_KERNEL;
@@ -568,6 +576,7 @@ static bool canonical(const struct machine *m, unsigned long addr)
 struct hw_walk {
 	bool ok, present;
 	unsigned long pfn;		/* the 4 KiB frame */
+	unsigned long base;		/* the first frame of the page (pfn for 4 KiB) */
 	unsigned shift;			/* page size of the mapping */
 	unsigned flags;			/* TLBF_* for the TLB */
 };
@@ -575,50 +584,60 @@ struct hw_walk {
 /*
  * The page walker: every level must be present; a user access needs US at
  * every level, a write RW at every level (CR0.WP), a fetch no NX.  On
- * success sets Accessed (and Dirty for a write) in the leaf entry.
+ * success sets Accessed (and Dirty for a write) in the leaf entry.  The
+ * levels come from m->pt_geo; `all` gathers the bits every entry has (RW,
+ * US), `any` the bits some entry has (NX).  The entry width is fixed per
+ * copy of the loop (hw_walk() below picks it).
  */
-static void hw_walk(struct machine *m, unsigned long cr3, unsigned long addr,
-		    enum access_type type, int cpl, struct hw_walk *h)
+static inline __attribute__((always_inline)) void
+hw_walk_width(struct machine *m, unsigned long cr3, unsigned long addr, enum access_type type,
+	      int cpl, struct hw_walk *h, bool narrow)
 {
-	const struct arch_profile *a = m->arch;
+	const struct pt_geometry *g = &m->pt_geo;
 	unsigned long table = cr3;
-	unsigned rw = TLBF_RW, us = TLBF_US, nx = 0;
+	pteval_t all = ~(pteval_t)0, any = 0;
 
-	memset(h, 0, sizeof(*h));
-	for (int l = PT_PGD; l < NR_PT_LEVELS; l++) {
-		unsigned idx;
-		pteval_t e;
-		bool pae_pdpt = a->levels == 3 && l == PT_PGD;
+	h->ok = h->present = false;
+	for (int i = 0; i < g->nr; i++) {
+		unsigned idx = pt_geo_index(g, i, addr);
+		pteval_t e = pt_get_width(m, table, idx, narrow);
 
-		if (!a->shift[l])
-			continue;
-		idx = pt_index(a, (enum pt_level)l, addr);
-		e = pt_get(m, table, idx);
 		if (!pte_present(e))
 			return;
-		if (!pae_pdpt) {
-			rw &= e & _PAGE_RW ? TLBF_RW : 0;
-			us &= e & _PAGE_USER ? TLBF_US : 0;
-			nx |= (e & _PAGE_NX) && a->has_nx ? TLBF_NX : 0;
-		}
-		if (l == PT_PTE || (!pae_pdpt && (e & _PAGE_PSE) && a->shift[l] <= 30)) {
+		all &= e | g->no_perm[i];
+		any |= e & g->nx[i];
+		if (e & g->leaf[i]) {
+			pteval_t ad = _PAGE_ACCESSED | (type == ACCESS_WRITE ? _PAGE_DIRTY : 0);
+
 			h->present = true;
-			if ((cpl == 3 && !us) || (type == ACCESS_WRITE && !rw) ||
-			    (type == ACCESS_EXEC && nx))
+			if ((cpl == 3 && !(all & _PAGE_USER)) ||
+			    (type == ACCESS_WRITE && !(all & _PAGE_RW)) ||
+			    (type == ACCESS_EXEC && (any & _PAGE_NX)))
 				return;
-			if ((e | _PAGE_ACCESSED | (type == ACCESS_WRITE ? _PAGE_DIRTY : 0)) != e) {
-				e |= _PAGE_ACCESSED | (type == ACCESS_WRITE ? _PAGE_DIRTY : 0);
+			if ((e | ad) != e) {
+				e |= ad;
 				pt_set(m, table, idx, e);
 			}
 			h->ok = true;
-			h->shift = (unsigned)a->shift[l];
-			h->pfn = pte_pfn(e) + ((addr & ((1UL << h->shift) - 1)) >> PAGE_SHIFT);
-			h->flags = rw | us | nx | (e & _PAGE_GLOBAL ? TLBF_G : 0) |
+			h->shift = g->shift[i];
+			h->base = pte_pfn(e);
+			h->pfn = h->base + ((addr & ((1UL << h->shift) - 1)) >> PAGE_SHIFT);
+			h->flags = (all & _PAGE_RW ? TLBF_RW : 0) | (all & _PAGE_USER ? TLBF_US : 0) |
+				   (any & _PAGE_NX ? TLBF_NX : 0) | (e & _PAGE_GLOBAL ? TLBF_G : 0) |
 				   (e & _PAGE_DIRTY ? TLBF_D : 0);
 			return;
 		}
 		table = pte_pfn(e);
 	}
+}
+
+static void hw_walk(struct machine *m, unsigned long cr3, unsigned long addr,
+		    enum access_type type, int cpl, struct hw_walk *h)
+{
+	if (m->arch->pte_bytes == 4)
+		hw_walk_width(m, cr3, addr, type, cpl, h, true);
+	else
+		hw_walk_width(m, cr3, addr, type, cpl, h, false);
 }
 
 static bool tlb_allows(const struct tlb_entry *e, enum access_type type, int cpl)
@@ -674,7 +693,7 @@ int mmu_access(struct machine *m, unsigned long addr, enum access_type type, int
 		int err;
 
 		if (!e && tlb->large)
-			e = tlb_lookup(tlb, addr);	/* the large pages of the direct map */
+			e = tlb_lookup_large(tlb, addr);	/* the direct map's large pages */
 		else if (e)
 			e->lru = ++tlb->clock;
 
@@ -687,8 +706,7 @@ int mmu_access(struct machine *m, unsigned long addr, enum access_type type, int
 		}
 		hw_walk(m, tlb->cr3, addr, type, cpl, &h);
 		if (h.ok) {
-			tlb_fill(m, tlb, addr, h.shift, h.pfn - ((addr & ((1UL << h.shift) - 1)) >> PAGE_SHIFT),
-				 h.flags);
+			tlb_fill(m, tlb, addr, h.shift, h.base, h.flags);
 			*pfn = h.pfn;
 			if (lru_wants_accesses(m))
 				lru_note_access(m, *pfn);

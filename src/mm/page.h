@@ -85,11 +85,70 @@ static inline void ClearPageFlag(struct page *p, enum pageflags f)
 }
 
 void pfn_list_init(struct pfn_list *l);
-void pfn_list_add_head(struct page *map, struct pfn_list *l, uint32_t pfn);
-void pfn_list_add_tail(struct page *map, struct pfn_list *l, uint32_t pfn);
-void pfn_list_del(struct page *map, struct pfn_list *l, uint32_t pfn);
-uint32_t pfn_list_pop_head(struct page *map, struct pfn_list *l);
-uint32_t pfn_list_pop_tail(struct page *map, struct pfn_list *l);
+
+/* The list operations are inline: the buddy and per-CPU lists use them on every allocation. */
+static inline void pfn_list_add_head(struct page *map, struct pfn_list *l, uint32_t pfn)
+{
+	struct page *p = &map[pfn];
+
+	p->lru_prev = PFN_NONE;
+	p->lru_next = l->first;
+	if (l->first != PFN_NONE)
+		map[l->first].lru_prev = pfn;
+	else
+		l->last = pfn;
+	l->first = pfn;
+	l->count++;
+}
+
+static inline void pfn_list_add_tail(struct page *map, struct pfn_list *l, uint32_t pfn)
+{
+	struct page *p = &map[pfn];
+
+	p->lru_next = PFN_NONE;
+	p->lru_prev = l->last;
+	if (l->last != PFN_NONE)
+		map[l->last].lru_next = pfn;
+	else
+		l->first = pfn;
+	l->last = pfn;
+	l->count++;
+}
+
+static inline void pfn_list_del(struct page *map, struct pfn_list *l, uint32_t pfn)
+{
+	struct page *p = &map[pfn];
+
+	if (p->lru_prev != PFN_NONE)
+		map[p->lru_prev].lru_next = p->lru_next;
+	else
+		l->first = p->lru_next;
+	if (p->lru_next != PFN_NONE)
+		map[p->lru_next].lru_prev = p->lru_prev;
+	else
+		l->last = p->lru_prev;
+	p->lru_next = p->lru_prev = PFN_NONE;
+	l->count--;
+}
+
+/* Takes the first (last) frame off the list; PFN_NONE if it is empty. */
+static inline uint32_t pfn_list_pop_head(struct page *map, struct pfn_list *l)
+{
+	uint32_t pfn = l->first;
+
+	if (pfn != PFN_NONE)
+		pfn_list_del(map, l, pfn);
+	return pfn;
+}
+
+static inline uint32_t pfn_list_pop_tail(struct page *map, struct pfn_list *l)
+{
+	uint32_t pfn = l->last;
+
+	if (pfn != PFN_NONE)
+		pfn_list_del(map, l, pfn);
+	return pfn;
+}
 
 const char *pageflag_name(enum pageflags f);
 

@@ -35,8 +35,8 @@
 #define FPI_NONE	0
 #define FPI_TO_TAIL	1
 
-static void add_to_free_list(struct machine *m, struct zone *z, unsigned long pfn,
-			     unsigned order, bool tail)
+static inline void add_to_free_list(struct machine *m, struct zone *z, unsigned long pfn,
+				    unsigned order, bool tail)
 {
 	struct page *p = &m->mem_map[pfn];
 	struct free_area *area = &z->free_area[order];
@@ -50,8 +50,8 @@ static void add_to_free_list(struct machine *m, struct zone *z, unsigned long pf
 	area->nr_free++;
 }
 
-static void del_from_free_list(struct machine *m, struct zone *z, unsigned long pfn,
-			       unsigned order)
+static inline void del_from_free_list(struct machine *m, struct zone *z, unsigned long pfn,
+				      unsigned order)
 {
 	struct page *p = &m->mem_map[pfn];
 
@@ -133,7 +133,7 @@ static void expand(struct machine *m, struct zone *z, unsigned long pfn,
 }
 
 /* __rmqueue_smallest(): the first block of the smallest order that fits. */
-static long __rmqueue_smallest(struct machine *m, struct zone *z, unsigned order)
+static inline long __rmqueue_smallest(struct machine *m, struct zone *z, unsigned order)
 {
 	for (unsigned cur = order; cur < NR_PAGE_ORDERS; cur++) {
 		unsigned long pfn = z->free_area[cur].free_list.first;
@@ -213,9 +213,31 @@ bool zone_watermark_ok(const struct zone *z, unsigned order, unsigned long mark,
 }
 
 /*
+ * zone_watermark_fast(): an order-0 request that clears the mark as it
+ * stands (not lowered, no free block needed) passes at once; anything
+ * else gets zone_watermark_ok(), which would have said the same.
+ */
+static inline bool zone_watermark_fast(const struct zone *z, unsigned order, unsigned long mark,
+				       enum zone_type highest, unsigned alloc_flags)
+{
+	if (order == 0 && zone_page_state(z, NR_FREE_PAGES) > (long)mark + z->lowmem_reserve[highest])
+		return true;
+	return zone_watermark_ok(z, order, mark, highest, alloc_flags);
+}
+
+/* __GFP_ZERO: the block's frames forget their bytes (a frame without any reads as zeros). */
+static void __attribute__((noinline)) drop_block_data(struct machine *m, unsigned long pfn,
+						      unsigned order)
+{
+	for (unsigned long i = 0; i < (1UL << order); i++)
+		page_data_drop(m, pfn + i);
+}
+
+/*
  * prep_new_page(): the block now has one user; the model records its order.
  * As in the kernel, a freed frame keeps its old bytes until __GFP_ZERO (or
- * whoever allocates it) clears them.
+ * whoever allocates it) clears them.  Most frames hold no bytes, so an
+ * order-0 frame without any has nothing to drop.
  */
 static void prep_new_page(struct machine *m, unsigned long pfn, unsigned order, gfp_t gfp)
 {
@@ -225,9 +247,8 @@ static void prep_new_page(struct machine *m, unsigned long pfn, unsigned order, 
 	p->_mapcount = -1;
 	p->private = order;
 	SetPageFlag(p, PG_head);
-	if (gfp & __GFP_ZERO)
-		for (unsigned long i = 0; i < (1UL << order); i++)
-			page_data_drop(m, pfn + i);
+	if ((gfp & __GFP_ZERO) && (order || p->content))
+		drop_block_data(m, pfn, order);
 }
 
 static void zone_statistics(struct machine *m, struct zone *preferred, struct zone *z)
@@ -266,7 +287,7 @@ static long get_page_from_freelist(struct machine *m, pg_data_t *pgdat, unsigned
 			continue;
 		if (!preferred)
 			preferred = z;
-		ok = zone_watermark_ok(z, order, mark, highest, alloc_flags);
+		ok = zone_watermark_fast(z, order, mark, highest, alloc_flags);
 		event_emit(m, .type = EV_ZONE_WATERMARK, .zone = z, .order = order, .gfp = gfp,
 			   .val = mark, .val2 = alloc_flags & ALLOC_WMARK_MASK,
 			   .val3 = (unsigned long)zone_page_state(z, NR_FREE_PAGES), .ok = ok);
@@ -382,12 +403,31 @@ static long alloc_pages_slowpath(struct machine *m, pg_data_t *pgdat, unsigned o
 	}
 }
 
+/*
+ * What follows a failed first try at the low watermark: the slow path
+ * and, if it fails too, the failure's event and sentence.  Out of line,
+ * so that the fast path stays small.
+ */
+static long __attribute__((noinline)) alloc_pages_slow(struct machine *m, pg_data_t *pgdat,
+						       unsigned order, gfp_t gfp,
+						       enum zone_type highest)
+{
+	long pfn = alloc_pages_slowpath(m, pgdat, order, gfp, highest);
+	char names[160];
+
+	if (pfn >= 0)
+		return pfn;
+	event_emit(m, .type = EV_ALLOC_FAIL, .order = order, .gfp = gfp);
+	zonelist_names(pgdat, highest, names, sizeof(names));
+	return mm_err(m, -ENOMEM, "out of memory: no zone of the zonelist (%s) has a free "
+		      "order-%u block above its min watermark", names, order);
+}
+
 long alloc_pages_node(struct machine *m, int nid, gfp_t gfp, unsigned order)
 {
 	enum zone_type highest;
 	pg_data_t *pgdat;
 	long pfn;
-	char names[160];
 	int err = alloc_check_args(m, nid, gfp, order, &highest);
 
 	if (err)
@@ -396,14 +436,9 @@ long alloc_pages_node(struct machine *m, int nid, gfp_t gfp, unsigned order)
 	event_emit(m, .type = EV_ALLOC_START, .order = order, .gfp = gfp,
 		   .val = (unsigned long)pgdat->node_id, .val2 = highest);
 	pfn = get_page_from_freelist(m, pgdat, order, gfp, highest, ALLOC_WMARK_LOW);
-	if (pfn < 0)
-		pfn = alloc_pages_slowpath(m, pgdat, order, gfp, highest);
 	if (pfn >= 0)
 		return pfn;
-	event_emit(m, .type = EV_ALLOC_FAIL, .order = order, .gfp = gfp);
-	zonelist_names(pgdat, highest, names, sizeof(names));
-	return mm_err(m, -ENOMEM, "out of memory: no zone of the zonelist (%s) has a free "
-		      "order-%u block above its min watermark", names, order);
+	return alloc_pages_slow(m, pgdat, order, gfp, highest);
 }
 
 /* free_pcppages_bulk(): give count of the oldest pages back to the buddy lists. */

@@ -45,15 +45,10 @@ unsigned kernel_pgd_boundary(const struct machine *m)
 	return pt_index(m->arch, PT_PGD, m->arch->page_offset);
 }
 
-void pt_set(struct machine *m, unsigned long table_pfn, unsigned idx, pteval_t v)
+void pt_set_new(struct machine *m, unsigned long table_pfn, unsigned idx, pteval_t v)
 {
-	void *buf = page_data_get(m, table_pfn);
-
-	MM_BUG_ON(!buf, m, table_pfn);
-	if (m->arch->pte_bytes == 4)
-		((uint32_t *)buf)[idx] = (uint32_t)v;
-	else
-		((uint64_t *)buf)[idx] = v;
+	MM_BUG_ON(!page_data_get(m, table_pfn), m, table_pfn);
+	pt_set(m, table_pfn, idx, v);
 }
 
 /* A present entry at level l maps a page (rather than a table) if PS is set where x86 allows it. */
@@ -64,6 +59,33 @@ static bool pt_maps_page(const struct arch_profile *a, enum pt_level l, pteval_t
 	if (!(e & _PAGE_PSE) || a->shift[l] > 30)
 		return false;
 	return !(a->levels == 3 && l == PT_PGD);	/* PAE PDPT entries have no PS */
+}
+
+/*
+ * m->pt_geo from the profile: the hardware levels, and per level the bits
+ * that make a present entry a leaf (pt_maps_page(): any entry at the PTE
+ * level, PS where x86 allows it), the permission bits its entries lack
+ * (PAE's PDPT entries carry no RW or US, so they restrict nothing) and
+ * whether NX counts there.
+ */
+static void pt_geometry_init(struct machine *m)
+{
+	const struct arch_profile *a = m->arch;
+	struct pt_geometry *g = &m->pt_geo;
+	enum pt_level lv[NR_PT_LEVELS];
+
+	g->nr = pt_hw_levels(a, lv);
+	for (int i = 0; i < g->nr; i++) {
+		bool pdpt = a->levels == 3 && lv[i] == PT_PGD;
+
+		g->level[i] = (uint8_t)lv[i];
+		g->shift[i] = (uint8_t)a->shift[lv[i]];
+		g->mask[i] = (uint16_t)(a->ptrs[lv[i]] - 1);
+		g->leaf[i] = lv[i] == PT_PTE ? ~(pteval_t)0 :
+			     pt_maps_page(a, lv[i], _PAGE_PSE) ? _PAGE_PSE : 0;
+		g->no_perm[i] = pdpt ? _PAGE_RW | _PAGE_USER : 0;
+		g->nx[i] = a->has_nx && !pdpt ? _PAGE_NX : 0;
+	}
 }
 
 void pt_walk(const struct machine *m, unsigned long pgd_pfn, unsigned long addr,
@@ -100,22 +122,20 @@ void pt_walk(const struct machine *m, unsigned long pgd_pfn, unsigned long addr,
 long pte_lookup(const struct machine *m, const struct mm_struct *mm, unsigned long addr,
 		unsigned *idx)
 {
-	const struct arch_profile *a = m->arch;
+	const struct pt_geometry *g = &m->pt_geo;
 	unsigned long table = mm->pgd;
+	int last = g->nr - 1;
 
-	for (int l = PT_PGD; l < PT_PTE; l++) {
-		pteval_t e;
+	for (int i = 0; i < last; i++) {
+		pteval_t e = pt_get(m, table, pt_geo_index(g, i, addr));
 
-		if (!a->shift[l])
-			continue;
-		e = pt_get(m, table, pt_index(a, (enum pt_level)l, addr));
 		if (!pte_present(e))
 			return -ENOENT;
-		if (pt_maps_page(a, (enum pt_level)l, e))
+		if (e & g->leaf[i])
 			return -EEXIST;
 		table = pte_pfn(e);
 	}
-	*idx = pt_index(a, PT_PTE, addr);
+	*idx = pt_geo_index(g, last, addr);
 	return (long)table;
 }
 
@@ -179,33 +199,63 @@ static void sync_kernel_pgd(struct machine *m, unsigned idx, pteval_t e)
 		pt_set(m, mm->pgd, idx, e);
 }
 
+/*
+ * A new table below entry ix of `table`, at hardware level i + 1 of the
+ * walk: allocated, entered, and synced to every pgd if it is a kernel
+ * top-level entry.  Returns the new table's pfn, or -ENOMEM (nothing
+ * changed).  Out of line: most walks find every level present.
+ */
+static long __attribute__((noinline))
+pte_alloc_one(struct machine *m, struct mm_struct *mm, unsigned long addr, unsigned long table,
+	      int i, unsigned ix)
+{
+	const struct pt_geometry *g = &m->pt_geo;
+	long pfn = pt_alloc_table(m, mm, (enum pt_level)g->level[i + 1], addr);
+	pteval_t e;
+
+	if (pfn < 0)
+		return pfn;
+	e = table_entry(m, mm, (enum pt_level)g->level[i], (unsigned long)pfn);
+	pt_set(m, table, ix, e);
+	if (mm == m->init_mm && i == 0 && ix >= kernel_pgd_boundary(m))
+		sync_kernel_pgd(m, ix, e);
+	return (long)pte_pfn(e);
+}
+
+/* pte_alloc() with the entry width fixed, so that each width gets its own loop. */
+static inline __attribute__((always_inline)) long
+pte_alloc_width(struct machine *m, struct mm_struct *mm, unsigned long addr, unsigned *idx,
+		bool narrow)
+{
+	const struct pt_geometry *g = &m->pt_geo;
+	unsigned long table = mm->pgd;
+	int last = g->nr - 1;
+
+	for (int i = 0; i < last; i++) {
+		unsigned ix = pt_geo_index(g, i, addr);
+		pteval_t e = pt_get_width(m, table, ix, narrow);
+		long next;
+
+		if (pte_present(e)) {
+			if (e & g->leaf[i])
+				return -EEXIST;
+			table = pte_pfn(e);
+			continue;
+		}
+		next = pte_alloc_one(m, mm, addr, table, i, ix);
+		if (next < 0)
+			return next;
+		table = (unsigned long)next;
+	}
+	*idx = pt_geo_index(g, last, addr);
+	return (long)table;
+}
+
 long pte_alloc(struct machine *m, struct mm_struct *mm, unsigned long addr, unsigned *idx)
 {
-	const struct arch_profile *a = m->arch;
-	unsigned long table = mm->pgd;
-	enum pt_level lv[NR_PT_LEVELS];
-	int n = pt_hw_levels(a, lv);
-
-	for (int i = 0; i < n - 1; i++) {
-		unsigned ix = pt_index(a, lv[i], addr);
-		pteval_t e = pt_get(m, table, ix);
-
-		if (!pte_present(e)) {
-			long pfn = pt_alloc_table(m, mm, lv[i + 1], addr);
-
-			if (pfn < 0)
-				return pfn;
-			e = table_entry(m, mm, lv[i], (unsigned long)pfn);
-			pt_set(m, table, ix, e);
-			if (mm == m->init_mm && i == 0 && ix >= kernel_pgd_boundary(m))
-				sync_kernel_pgd(m, ix, e);
-		} else if (pt_maps_page(a, lv[i], e)) {
-			return -EEXIST;
-		}
-		table = pte_pfn(e);
-	}
-	*idx = pt_index(a, PT_PTE, addr);
-	return (long)table;
+	if (m->arch->pte_bytes == 4)
+		return pte_alloc_width(m, mm, addr, idx, true);
+	return pte_alloc_width(m, mm, addr, idx, false);
 }
 
 /* True if every entry of the table is none. */
@@ -425,6 +475,7 @@ void pgtable_boot(struct machine *m, struct mm_struct *init_mm, unsigned long *n
 {
 	unsigned long end = m->max_low_pfn << PAGE_SHIFT, size;
 
+	pt_geometry_init(m);
 	init_mm->pgd = boot_table(m, next_bss, PT_PGD);
 	for (unsigned long pa = 0; pa < end; pa += size) {
 		size = direct_map_page(m, pa, end);

@@ -97,21 +97,52 @@ int pt_hw_levels(const struct arch_profile *a, enum pt_level out[NR_PT_LEVELS]);
  */
 unsigned kernel_pgd_boundary(const struct machine *m);
 
-/* Reads one entry of the table in frame table_pfn (0 if the frame holds nothing). */
-static inline pteval_t pt_get(const struct machine *m, unsigned long table_pfn, unsigned idx)
+/* pt_get() for entries known to be 4 bytes wide (narrow) or 8: the walks' inner read. */
+static inline __attribute__((always_inline)) pteval_t
+pt_get_width(const struct machine *m, unsigned long table_pfn, unsigned idx, bool narrow)
 {
 	uint32_t h = m->mem_map[table_pfn].content;	/* page_data(), inline for the walks */
-	const void *buf = h ? m->store.buf[h] : NULL;
+	const void *buf;
 
-	if (!buf)
+	if (!h)
 		return 0;
-	if (m->arch->pte_bytes == 4)
+	buf = m->store.buf[h];			/* a handle always has its buffer */
+	if (narrow)
 		return ((const uint32_t *)buf)[idx];
 	return ((const uint64_t *)buf)[idx];
 }
 
+/* Reads one entry of the table in frame table_pfn (0 if the frame holds nothing). */
+static inline pteval_t pt_get(const struct machine *m, unsigned long table_pfn, unsigned idx)
+{
+	return pt_get_width(m, table_pfn, idx, m->arch->pte_bytes == 4);
+}
+
+/* pt_set() for a frame with no contents buffer yet: gives it one, then writes. */
+void pt_set_new(struct machine *m, unsigned long table_pfn, unsigned idx, pteval_t v);
+
 /* Writes one entry (the frame gets a contents buffer if it had none). */
-void pt_set(struct machine *m, unsigned long table_pfn, unsigned idx, pteval_t v);
+static inline void pt_set(struct machine *m, unsigned long table_pfn, unsigned idx, pteval_t v)
+{
+	uint32_t h = m->mem_map[table_pfn].content;
+	void *buf;
+
+	if (!h) {
+		pt_set_new(m, table_pfn, idx, v);
+		return;
+	}
+	buf = m->store.buf[h];
+	if (m->arch->pte_bytes == 4)
+		((uint32_t *)buf)[idx] = (uint32_t)v;
+	else
+		((uint64_t *)buf)[idx] = v;
+}
+
+/* The index addr has in the table of hardware level i of the walk (machine.h). */
+static inline unsigned pt_geo_index(const struct pt_geometry *g, int i, unsigned long addr)
+{
+	return (unsigned)(addr >> g->shift[i]) & g->mask[i];
+}
 
 /*
  * One walk, level by level.  steps[] holds each hardware level visited:
@@ -185,7 +216,8 @@ void pgd_free(struct machine *m, struct mm_struct *mm);
  * split_mem_range() does: 4 KiB pages for the first PMD's span, then PMD
  * pages (4 MiB without PAE, 2 MiB otherwise) and, on x86_64 with at least
  * 2 GiB, 1 GiB pages from 1 GiB up.  *next_bss is the next free .bss frame
- * (counting down) and is advanced.
+ * (counting down) and is advanced.  First records m->pt_geo, the hardware
+ * levels every walk goes through.
  */
 void pgtable_boot(struct machine *m, struct mm_struct *init_mm, unsigned long *next_bss);
 

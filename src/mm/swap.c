@@ -77,9 +77,10 @@ enum lru_list folio_lru_list(const struct page *p)
 void lru_add(struct machine *m, unsigned long pfn, bool tail)
 {
 	struct page *p = pfn_to_page(m, pfn);
-	struct zone *z = page_zone(m, p);
+	unsigned id = pfn_zoneid(m, pfn);
+	struct zone *z = zone_by_id(m, id);
 	enum lru_list l = folio_lru_list(p);
-	struct pfn_list *list = &node_lruvec(m, z->zone_pgdat->node_id)->lists[l];
+	struct pfn_list *list = &node_lruvec(m, (int)(id / MAX_NR_ZONES))->lists[l];
 
 	MM_BUG_ON(PageFlag(p, PG_lru), m, pfn);
 	if (tail)

@@ -68,12 +68,10 @@ void tlb_destroy(struct machine *m)
 	m->tlb = NULL;
 }
 
-struct tlb_entry *tlb_lookup(struct tlb *t, unsigned long addr)
+struct tlb_entry *tlb_lookup_large(struct tlb *t, unsigned long addr)
 {
-	static const unsigned shifts[] = { 12, 21, 22, 30 };
-
-	for (size_t i = 0; i < (t->large ? sizeof(shifts) / sizeof(shifts[0]) : 1); i++) {
-		struct tlb_entry *e = tlb_probe(t, addr, shifts[i]);
+	for (uint32_t sizes = t->large; sizes; sizes &= sizes - 1) {
+		struct tlb_entry *e = tlb_probe(t, addr, (unsigned)__builtin_ctz(sizes));
 
 		if (e) {
 			e->lru = ++t->clock;
@@ -87,24 +85,20 @@ void tlb_fill(struct machine *m, struct tlb *t, unsigned long addr, unsigned shi
 	      unsigned long pfn, unsigned flags)
 {
 	uint64_t vpn = addr >> shift;
-	struct tlb_entry *set = tlb_set(t, vpn);
-	struct tlb_entry *victim = &set[0];
+	struct tlb_entry *set = tlb_set(t, vpn), *end = set + t->ways;
+	struct tlb_entry *victim = set;
 
 	t->misses++;
-	for (int w = 0; w < t->ways; w++) {
-		struct tlb_entry *e = &set[w];
-
-		if (e->shift == shift && e->vpn == vpn &&
+	for (struct tlb_entry *e = set; e < end; e++) {
+		if (e->vpn == vpn && e->shift == shift &&
 		    (e->pcid == t->cur_pcid || (e->flags & TLBF_G))) {
 			victim = e;		/* refresh an entry the walk superseded */
 			break;
 		}
-		if (!e->shift) {
-			if (victim->shift)
-				victim = e;
-		} else if (victim->shift && e->lru < victim->lru) {
+		if (!victim->shift)
+			continue;		/* the first free entry is taken, unless one matches */
+		if (!e->shift || e->lru < victim->lru)
 			victim = e;
-		}
 	}
 	victim->vpn = vpn;
 	victim->pfn = pfn;
@@ -112,7 +106,7 @@ void tlb_fill(struct machine *m, struct tlb *t, unsigned long addr, unsigned shi
 	victim->flags = (uint8_t)flags;
 	victim->pcid = (flags & TLBF_G) ? 0 : t->cur_pcid;
 	victim->lru = ++t->clock;
-	t->large |= shift != PAGE_SHIFT;
+	t->large |= shift != PAGE_SHIFT ? 1u << shift : 0;
 	event_emit(m, .type = EV_TLB_MISS, .cpu = t->cpu, .val = addr, .pfn = pfn, .ok = true);
 }
 
@@ -124,12 +118,12 @@ static void emit_flush(struct machine *m, int cpu, unsigned long pages, enum tlb
 /* Drops entries matching pcid (or every non-global one when pcid < 0). */
 static void flush_pcid(struct tlb *t, int pcid, bool globals)
 {
-	bool large = false;
+	uint32_t large = 0;
 
 	for (int i = 0; i < t->nr_entries; i++) {
 		struct tlb_entry *e = &t->e[i];
 
-		large |= e->shift > PAGE_SHIFT;
+		large |= e->shift > PAGE_SHIFT ? 1u << e->shift : 0;
 
 		if (!e->shift)
 			continue;
@@ -140,7 +134,7 @@ static void flush_pcid(struct tlb *t, int pcid, bool globals)
 			e->shift = 0;
 		}
 	}
-	t->large = large && !globals;
+	t->large = globals ? 0 : large;
 	t->flushes++;
 }
 

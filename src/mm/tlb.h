@@ -62,7 +62,7 @@ struct tlb {
 	int cpu;
 	int nr_entries, ways, sets;
 	uint64_t set_mask;		/* sets - 1 when sets is a power of two, else 0 */
-	bool large;			/* some entry may map a large page */
+	uint32_t large;			/* 1 << shift for each large page size an entry may map */
 	struct tlb_entry *e;		/* [sets][ways] */
 	uint32_t clock;
 	bool pcid;			/* CR4.PCIDE */
@@ -104,22 +104,20 @@ static inline struct tlb_entry *tlb_set(const struct tlb *t, uint64_t vpn)
 static inline struct tlb_entry *tlb_probe(struct tlb *t, unsigned long addr, unsigned shift)
 {
 	uint64_t vpn = addr >> shift;
-	struct tlb_entry *set = tlb_set(t, vpn);
+	struct tlb_entry *e = tlb_set(t, vpn), *end = e + t->ways;
 
-	for (int w = 0; w < t->ways; w++) {
-		struct tlb_entry *e = &set[w];
-
-		if (e->shift == shift && e->vpn == vpn && (e->pcid == t->cur_pcid || (e->flags & TLBF_G)))
+	for (; e < end; e++)
+		if (e->vpn == vpn && e->shift == shift && (e->pcid == t->cur_pcid || (e->flags & TLBF_G)))
 			return e;
-	}
 	return NULL;
 }
 
 /*
- * Looks addr up at every page size in use; NULL on a miss.  The caller
+ * After a 4 KiB probe missed: looks addr up at the large page sizes some
+ * entry may map (t->large), smallest first; NULL on a miss.  The caller
  * counts the hit once the entry's permissions allowed the access.
  */
-struct tlb_entry *tlb_lookup(struct tlb *t, unsigned long addr);
+struct tlb_entry *tlb_lookup_large(struct tlb *t, unsigned long addr);
 
 /* Fills an entry after a successful walk (counts the miss). */
 void tlb_fill(struct machine *m, struct tlb *t, unsigned long addr, unsigned shift,
