@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "tap.h"
+#include "boot.h"
 #include "mm/check.h"
 #include "mm/machine.h"
 #include "mm/page_alloc.h"
@@ -14,23 +15,6 @@ static void report(void *ctx, const char *msg)
 {
 	(void)ctx;
 	diag("violation: %s", msg);
-}
-
-static struct machine *boot(const char *arch, unsigned long long ram_mib, int nodes, int cpus)
-{
-	struct machine_config cfg;
-	char err[MM_ERR_LEN];
-
-	machine_default_config(&cfg);
-	cfg.arch = arch_by_name(arch);
-	cfg.ram = ram_mib << 20;
-	cfg.nodes = nodes;
-	cfg.cpus = cpus;
-	if (machine_config_check(&cfg, err) < 0) {
-		diag("bad config: %s", err);
-		exit(1);
-	}
-	return machine_create(&cfg);
 }
 
 static struct zone *zone_of(struct machine *m, int nid, enum zone_type t)

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "tap.h"
+#include "boot.h"
 #include "mm/event.h"
 #include "mm/machine.h"
 #include "mm/page_alloc.h"
@@ -22,23 +23,6 @@ struct text {
 	int n;
 	char *line[MAX_LINES];
 };
-
-static struct machine *boot(const char *arch, unsigned long long ram_mib, int nodes, int cpus)
-{
-	struct machine_config cfg;
-	char err[MM_ERR_LEN];
-
-	machine_default_config(&cfg);
-	cfg.arch = arch_by_name(arch);
-	cfg.ram = ram_mib << 20;
-	cfg.nodes = nodes;
-	cfg.cpus = cpus;
-	if (machine_config_check(&cfg, err) < 0) {
-		diag("bad config: %s", err);
-		exit(1);
-	}
-	return machine_create(&cfg);
-}
 
 /* Runs a view into memory and splits it into lines (the text keeps its '\n's out). */
 static void capture(struct text *t, const struct machine *m,

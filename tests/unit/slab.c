@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "tap.h"
+#include "boot.h"
 #include "mm/check.h"
 #include "mm/machine.h"
 #include "mm/page_alloc.h"
@@ -26,23 +27,6 @@ static unsigned long check(struct machine *m)
 {
 	violations = 0;
 	return check_machine(m, report, NULL, 0);
-}
-
-static struct machine *boot(const char *arch, unsigned long long ram_mib, int nodes, int cpus)
-{
-	struct machine_config cfg;
-	char err[MM_ERR_LEN];
-
-	machine_default_config(&cfg);
-	cfg.arch = arch_by_name(arch);
-	cfg.ram = ram_mib << 20;
-	cfg.nodes = nodes;
-	cfg.cpus = cpus;
-	if (machine_config_check(&cfg, err) < 0) {
-		diag("bad config: %s", err);
-		exit(1);
-	}
-	return machine_create(&cfg);
 }
 
 static struct kmem_cache *cache(struct machine *m, const char *name)
