@@ -24,7 +24,9 @@ sub at_terminal {
 	my $pid = open(my $term, '-|') // die "fork: $!\n";
 	if ($pid == 0) {
 		open STDIN, '<&', $keys or die "stdin: $!\n";
-		exec 'script', '-qec', "'$vmlab'", '/dev/null' or die "script: $!\n";
+		# exec: a plain sh -c (dash) would stay as vmlab's parent, take
+		# the Ctrl-C itself, and exit 130 after vmlab's clean exit.
+		exec 'script', '-qec', "exec '$vmlab'", '/dev/null' or die "script: $!\n";
 	}
 	close $keys;
 	local $SIG{ALRM} = sub { kill 'KILL', $pid; die "vmlab at a terminal did not finish\n" };
@@ -46,7 +48,7 @@ sub at_terminal {
 my ($out, $status) = at_terminal("lua\n", "x = 20\n", "x + 1\n", "if x then\n", "print('in')\nend\n",
 				 "while true do end\n", "\x03", "print('back')\n", ".\n",
 				 "lua while true do end\n", "\x03", "echo shell\n", "quit\n");
-is($status, 0, 'quit after the Lua prompt exits 0');
+is($status, 0, 'quit after the Lua prompt exits 0') or diag("what the terminal showed:\n$out");
 like($out, qr/^Lua 5\.4; the machine is `vm`\./m, 'the Lua prompt says how to leave');
 like($out, qr/^lua> x \+ 1\n21$/m, 'an expression prints its value');
 like($out, qr/^lua> if x then\n>> print\('in'\)\n>> end\nin$/m, 'an unfinished statement continues at >>');
