@@ -172,7 +172,7 @@ int do_execve(struct machine *m, const char *name, const struct exec_opts *opts)
 	struct sim_file *libs[MAX_LIBS], *prog;
 	struct exec_opts o;
 	struct mm_struct *mm;
-	struct task_struct *t = NULL;
+	struct task_struct *t;
 	bool created;
 	int nlibs, err;
 
@@ -182,19 +182,21 @@ int do_execve(struct machine *m, const char *name, const struct exec_opts *opts)
 	prog = program_file(m, name, o.text + o.data, &created);
 	if (!prog)
 		return -EEXIST;
-	mm = mm_alloc(m);
-	if (!mm)
-		err = mm_err(m, -ENOMEM, "out of host memory");
-	else if ((err = build_layout(m, mm, prog, libs, nlibs, &o)) == 0 &&
-		 !(t = task_create(m, mm, name, 0)))
-		err = mm_err(m, -ENOMEM, "out of host memory");
+	t = task_alloc(m);
+	mm = t ? mm_alloc(m) : NULL;
+	err = mm ? build_layout(m, mm, prog, libs, nlibs, &o) : -ENOMEM;
+	if (!err)
+		err = alloc_pid(m, t);
 	if (err) {
 		if (mm)
 			mmput(m, mm);
+		if (t)
+			task_free(m, t);
 		if (created)
 			file_destroy(m, prog);
 		return err;
 	}
+	task_attach(m, t, mm, name, 0);
 	switch_to(m, t);
 	return t->pid;
 }

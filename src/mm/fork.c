@@ -19,6 +19,7 @@
  * table, the pgd; a check after `kill` finds every frame back where it was.
  */
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +28,7 @@
 #include "mmap.h"
 #include "pgtable.h"
 #include "sched.h"
+#include "slab.h"
 #include "tlb.h"
 
 void mm_node_stat_add(struct machine *m, unsigned long pfn, enum mm_node_stat i, long delta)
@@ -81,9 +83,19 @@ unsigned long mmap_base_topdown(const struct machine *m)
 struct mm_struct *mm_alloc(struct machine *m)
 {
 	struct mm_struct *mm = calloc(1, sizeof(*mm));
+	unsigned long obj;
 
-	if (!mm)
+	if (!mm) {
+		mm_err(m, -ENOMEM, "out of host memory for an mm_struct");
 		return NULL;
+	}
+	obj = __kmem_cache_alloc(m, m->slab->mm_cachep, GFP_KERNEL, "allocate_mm");
+	if (IS_ERR_VALUE(obj)) {
+		free(mm);
+		mm_err(m, -ENOMEM, "out of memory for an mm_struct");
+		return NULL;
+	}
+	mm->kaddr = obj;
 	mm->id = ++m->last_mm_id;
 	mm->mm_users = 1;
 	mm->task_size = m->arch->task_size;
@@ -100,7 +112,19 @@ void mmput(struct machine *m, struct mm_struct *mm)
 	if (mm->pgd)
 		pgd_free(m, mm);
 	malloc_state_free(mm->malloc);
+	__kmem_cache_free(m, m->slab->mm_cachep, mm->kaddr, "__mmdrop");
 	free(mm);
+}
+
+long mm_call_end(struct machine *m, struct mm_struct *mm, int users, long r)
+{
+	bool killed = mm->mm_users <= users;
+
+	mmput(m, mm);
+	if (killed)
+		return mm_err(m, -ENOMEM, "out of memory: the process was killed by the OOM killer "
+			      "(SIGKILL)");
+	return r;
 }
 
 static void task_link(struct machine *m, struct task_struct *t)
@@ -122,14 +146,83 @@ static void task_unlink(struct machine *m, struct task_struct *t)
 		}
 }
 
-/* A new task with mm, linked in; NULL on host OOM. */
-struct task_struct *task_create(struct machine *m, struct mm_struct *mm, const char *comm,
-				int ppid)
+/* Each task object: its cache, and the kernel functions that allocate and free it. */
+static const struct {
+	size_t cache;			/* offsetof(struct slab_allocator, ...) */
+	const char *alloc, *free;	/* call sites for the tracepoints */
+} task_objs[NR_TASK_OBJS] = {
+#define C(field) offsetof(struct slab_allocator, field)
+	[TASK_OBJ_TASK_STRUCT] = { C(task_struct_cachep), "dup_task_struct", "free_task_struct" },
+	[TASK_OBJ_CRED] = { C(cred_jar), "prepare_creds", "__put_cred" },
+	[TASK_OBJ_FILES] = { C(files_cachep), "dup_fd", "put_files_struct" },
+	[TASK_OBJ_FS] = { C(fs_cachep), "copy_fs_struct", "free_fs_struct" },
+	[TASK_OBJ_SIGHAND] = { C(sighand_cachep), "copy_sighand", "__cleanup_sighand" },
+	[TASK_OBJ_SIGNAL] = { C(signal_cachep), "copy_signal", "free_signal_struct" },
+	[TASK_OBJ_PID] = { C(pid_cachep), "alloc_pid", "free_pid" },
+#undef C
+};
+
+static struct kmem_cache *task_obj_cache(const struct machine *m, enum task_obj i)
+{
+	return *(struct kmem_cache *const *)((const char *)m->slab + task_objs[i].cache);
+}
+
+static void task_obj_free(struct machine *m, struct task_struct *t, enum task_obj i)
+{
+	__kmem_cache_free(m, task_obj_cache(m, i), t->kobj[i], task_objs[i].free);
+	t->kobj[i] = 0;
+}
+
+/* Allocates t's task objects from..to-1.  Returns 0, or -ENOMEM with those freed. */
+static int task_objs_alloc(struct machine *m, struct task_struct *t, enum task_obj from,
+			   enum task_obj to)
+{
+	for (enum task_obj i = from; i < to; i++) {
+		struct kmem_cache *s = task_obj_cache(m, i);
+		unsigned long obj = __kmem_cache_alloc(m, s, GFP_KERNEL, task_objs[i].alloc);
+
+		if (IS_ERR_VALUE(obj)) {
+			while (i-- > from)
+				task_obj_free(m, t, i);
+			return mm_err(m, -ENOMEM, "out of memory for the new task's %s",
+				      s->name);
+		}
+		t->kobj[i] = obj;
+	}
+	return 0;
+}
+
+struct task_struct *task_alloc(struct machine *m)
 {
 	struct task_struct *t = calloc(1, sizeof(*t));
 
-	if (!t)
+	if (!t) {
+		mm_err(m, -ENOMEM, "out of host memory for a task");
 		return NULL;
+	}
+	if (task_objs_alloc(m, t, TASK_OBJ_TASK_STRUCT, TASK_OBJ_PID) < 0) {
+		free(t);
+		return NULL;
+	}
+	return t;
+}
+
+void task_free(struct machine *m, struct task_struct *t)
+{
+	for (enum task_obj i = 0; i < NR_TASK_OBJS; i++)
+		if (t->kobj[i])
+			task_obj_free(m, t, i);
+	free(t);
+}
+
+int alloc_pid(struct machine *m, struct task_struct *t)
+{
+	return task_objs_alloc(m, t, TASK_OBJ_PID, NR_TASK_OBJS);
+}
+
+void task_attach(struct machine *m, struct task_struct *t, struct mm_struct *mm,
+		 const char *comm, int ppid)
+{
 	t->pid = ++m->last_pid;
 	t->ppid = ppid;
 	snprintf(t->comm, sizeof(t->comm), "%s", comm);
@@ -137,7 +230,6 @@ struct task_struct *task_create(struct machine *m, struct mm_struct *mm, const c
 	t->cpu = m->cpu;
 	task_link(m, t);
 	event_emit(m, .type = EV_TASK_NEWTASK, .val = (unsigned long)t->pid);
-	return t;
 }
 
 void switch_to(struct machine *m, struct task_struct *t)
@@ -185,29 +277,31 @@ static struct mm_struct *dup_mm(struct machine *m, struct mm_struct *parent)
  */
 int do_fork(struct machine *m, struct task_struct *t)
 {
-	struct mm_struct *parent = t->mm, *mm;
+	struct mm_struct *parent = t->mm, *mm = NULL;
 	struct task_struct *child;
 	char comm[TASK_COMM_LEN];
-	int pid = t->pid;
+	int pid = t->pid, err = -ENOMEM;
 	short adj = t->oom_score_adj;
 
 	snprintf(comm, sizeof(comm), "%s", t->comm);
 	parent->mm_users++;
-	mm = dup_mm(m, parent);
+	child = task_alloc(m);
+	if (child && !(mm = dup_mm(m, parent)))
+		mm_err(m, -ENOMEM, "fork: out of memory for the child's address space");
+	if (mm)
+		err = alloc_pid(m, child);
 	mmput(m, parent);
-	if (!find_task(m, pid)) {
+	if (!find_task(m, pid) || err) {
 		if (mm)
 			mmput(m, mm);
+		if (child)
+			task_free(m, child);
+		if (find_task(m, pid))
+			return err;
 		return mm_err(m, -ENOMEM, "fork: pid %d (%s) was killed by the OOM killer", pid,
 			      comm);
 	}
-	if (!mm)
-		return mm_err(m, -ENOMEM, "fork: out of memory for the child's address space");
-	child = task_create(m, mm, comm, pid);
-	if (!child) {
-		mmput(m, mm);
-		return mm_err(m, -ENOMEM, "fork: out of host memory");
-	}
+	task_attach(m, child, mm, comm, pid);
 	child->oom_score_adj = adj;
 	event_emit(m, .type = EV_SCHED_PROCESS_FORK, .val = (unsigned long)pid,
 		   .val2 = (unsigned long)child->pid);
@@ -230,7 +324,7 @@ void do_exit(struct machine *m, struct task_struct *t)
 			c->ppid = 0;		/* no init to reparent to: the shell adopts */
 	task_unlink(m, t);
 	mmput(m, t->mm);
-	free(t);
+	task_free(m, t);
 }
 
 /* ---- boot ------------------------------------------------------------------------ */

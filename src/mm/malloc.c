@@ -34,6 +34,7 @@
 #include "malloc.h"
 #include "mmap.h"
 #include "mm_types.h"
+#include "sched.h"
 
 #define FASTBIN_CONSOLIDATION_THRESHOLD	65536UL
 
@@ -232,8 +233,8 @@ static int sysmalloc(struct machine *m, struct mm_struct *mm, struct malloc_stat
 	return 0;
 }
 
-int user_malloc(struct machine *m, struct mm_struct *mm, unsigned long size,
-		struct malloc_result *r)
+static int __user_malloc(struct machine *m, struct mm_struct *mm, unsigned long size,
+			 struct malloc_result *r)
 {
 	struct malloc_state *s = state_of(m, mm);
 	unsigned long nb;
@@ -326,8 +327,8 @@ static int bad_free(struct machine *m, const struct malloc_state *s, unsigned lo
 		      "invalid pointer\")", w, ptr);
 }
 
-int user_free(struct machine *m, struct mm_struct *mm, unsigned long ptr,
-	      struct malloc_result *r)
+static int __user_free(struct machine *m, struct mm_struct *mm, unsigned long ptr,
+		       struct malloc_result *r)
 {
 	struct malloc_state *s = mm->malloc;
 	size_t i;
@@ -362,4 +363,22 @@ int user_free(struct machine *m, struct mm_struct *mm, unsigned long ptr,
 	r->threshold = s->mmap_threshold;
 	r->new_brk = mm->brk;
 	return 0;
+}
+
+/* ---- the calls, with the mm held: brk and mmap may allocate (sched.h mmget) ---- */
+
+int user_malloc(struct machine *m, struct mm_struct *mm, unsigned long size,
+		struct malloc_result *r)
+{
+	int users = mmget(mm);
+
+	return (int)mm_call_end(m, mm, users, __user_malloc(m, mm, size, r));
+}
+
+int user_free(struct machine *m, struct mm_struct *mm, unsigned long ptr,
+	      struct malloc_result *r)
+{
+	int users = mmget(mm);
+
+	return (int)mm_call_end(m, mm, users, __user_free(m, mm, ptr, r));
 }

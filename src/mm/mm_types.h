@@ -61,6 +61,7 @@ struct vm_area_struct {
 	struct sim_file *vm_file;	/* NULL: anonymous */
 	uint32_t anon_vma;		/* root anon_vma id, 0 until the first anon page */
 	struct vm_area_struct *vm_next, *vm_prev;
+	unsigned long kaddr;		/* its object in the vm_area_struct cache */
 };
 
 /* The mm's RSS counters (mm_types.h rss_stat). */
@@ -84,6 +85,7 @@ struct mm_struct {
 	unsigned long pgtables_bytes;	/* VmPTE */
 	struct malloc_state *malloc;	/* the process's glibc heap (malloc.c) */
 	struct mm_struct *pgd_next;	/* the pgd list: every mm but init_mm */
+	unsigned long kaddr;		/* its object in the mm_struct cache (0: init_mm) */
 };
 
 static inline unsigned long get_mm_rss(const struct mm_struct *mm)
@@ -96,6 +98,22 @@ enum task_state { TASK_RUNNING, TASK_SLEEPING };
 
 #define TASK_COMM_LEN 16
 
+/*
+ * The slab objects copy_process() gives every (single-threaded) process,
+ * in the order it allocates them; the mm_struct and the VMAs come between
+ * the signal_struct and the pid.
+ */
+enum task_obj {
+	TASK_OBJ_TASK_STRUCT,		/* dup_task_struct */
+	TASK_OBJ_CRED,			/* prepare_creds */
+	TASK_OBJ_FILES,			/* dup_fd */
+	TASK_OBJ_FS,			/* copy_fs_struct */
+	TASK_OBJ_SIGHAND,		/* copy_sighand */
+	TASK_OBJ_SIGNAL,		/* copy_signal */
+	TASK_OBJ_PID,			/* alloc_pid */
+	NR_TASK_OBJS
+};
+
 struct task_struct {
 	int pid;
 	int ppid;
@@ -105,6 +123,7 @@ struct task_struct {
 	unsigned long min_flt, maj_flt;
 	short oom_score_adj;		/* -1000 (never chosen) .. 1000 (oom_kill.h) */
 	struct task_struct *next;	/* the task list, by pid */
+	unsigned long kobj[NR_TASK_OBJS];	/* its objects in the boot caches (fork.c) */
 };
 
 /*

@@ -29,6 +29,8 @@
 #include "page_alloc.h"
 #include "pgtable.h"
 #include "rmap.h"
+#include "sched.h"
+#include "slab.h"
 #include "swapfile.h"
 #include "tlb.h"
 #include "vmscan.h"
@@ -99,27 +101,74 @@ static void vma_unlink(struct mm_struct *mm, struct vm_area_struct *v)
 	mm->map_count--;
 }
 
-/* A VMA object; the file (if any) counts one more mapper. */
-static struct vm_area_struct *vma_dup(const struct vm_area_struct *src)
+/*
+ * vm_area_alloc(): a VMA takes an object of the vm_area_struct cache, as
+ * in the kernel, so slabinfo counts the VMAs of every process.  The
+ * object's address stays with the host struct whatever is copied into it.
+ */
+static struct vm_area_struct *vm_area_alloc_at(struct machine *m, const char *caller)
 {
-	struct vm_area_struct *v = malloc(sizeof(*v));
+	struct vm_area_struct *v = calloc(1, sizeof(*v));
+	unsigned long obj;
 
-	if (v) {
-		*v = *src;
-		v->vm_next = v->vm_prev = NULL;
-		if (v->vm_file)
-			v->vm_file->nr_mmaps++;
+	if (!v) {
+		mm_err(m, -ENOMEM, "out of host memory for a VMA");
+		return NULL;
 	}
+	obj = __kmem_cache_alloc(m, m->slab->vm_area_cachep, GFP_KERNEL, caller);
+	if (IS_ERR_VALUE(obj)) {
+		free(v);
+		mm_err(m, -ENOMEM, "out of memory for a vm_area_struct");
+		return NULL;
+	}
+	v->kaddr = obj;
 	return v;
 }
 
-static void vma_free(struct machine *m, struct vm_area_struct *v)
+static struct vm_area_struct *vm_area_alloc(struct machine *m)
+{
+	return vm_area_alloc_at(m, "vm_area_alloc");
+}
+
+/* *dst = *src but for dst's own object and list links; the file counts one more mapper. */
+static void vma_copy(struct vm_area_struct *dst, const struct vm_area_struct *src)
+{
+	unsigned long kaddr = dst->kaddr;
+
+	*dst = *src;
+	dst->kaddr = kaddr;
+	dst->vm_next = dst->vm_prev = NULL;
+	if (dst->vm_file)
+		dst->vm_file->nr_mmaps++;
+}
+
+/* vm_area_dup(): a copy of src in a new VMA. */
+static struct vm_area_struct *vm_area_dup(struct machine *m, const struct vm_area_struct *src)
+{
+	struct vm_area_struct *v = vm_area_alloc_at(m, "vm_area_dup");
+
+	if (v)
+		vma_copy(v, src);
+	return v;
+}
+
+/* Frees the VMA object alone: a VMA that holds no file reference (an unused spare). */
+static void vm_area_free(struct machine *m, struct vm_area_struct *v)
+{
+	if (!v)
+		return;
+	kmem_cache_free(m, m->slab->vm_area_cachep, v->kaddr);
+	free(v);
+}
+
+/* remove_vma(): the file loses a mapper, the object goes back to its cache. */
+static void remove_vma(struct machine *m, struct vm_area_struct *v)
 {
 	struct sim_file *f = v->vm_file;
 
 	if (f && --f->nr_mmaps == 0 && f->shmem)
 		file_destroy(m, f);
-	free(v);
+	vm_area_free(m, v);
 }
 
 void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages)
@@ -145,10 +194,8 @@ static unsigned long vma_pages(const struct vm_area_struct *v)
 static void split_vma_at(struct mm_struct *mm, struct vm_area_struct *v, unsigned long addr,
 			 struct vm_area_struct *new)
 {
-	*new = *v;
+	vma_copy(new, v);
 	new->vm_end = addr;
-	if (new->vm_file)
-		new->vm_file->nr_mmaps++;
 	v->vm_pgoff += (addr - v->vm_start) >> PAGE_SHIFT;
 	v->vm_start = addr;
 	vma_link(mm, new);
@@ -175,14 +222,14 @@ static struct vm_area_struct *vma_merge(struct machine *m, struct mm_struct *mm,
 		if (!v->anon_vma)
 			v->anon_vma = next->anon_vma;
 		vma_unlink(mm, next);
-		vma_free(m, next);
+		remove_vma(m, next);
 	}
 	if (prev && vma_can_merge(prev, v)) {
 		prev->vm_end = v->vm_end;
 		if (!prev->anon_vma)
 			prev->anon_vma = v->anon_vma;
 		vma_unlink(mm, v);
-		vma_free(m, v);
+		remove_vma(m, v);
 		v = prev;
 	}
 	return v;
@@ -317,6 +364,44 @@ long get_unmapped_area(struct machine *m, struct mm_struct *mm, unsigned long hi
 
 /* ---- making mappings -------------------------------------------------------- */
 
+static int __do_munmap(struct machine *m, struct mm_struct *mm, unsigned long start,
+		       unsigned long len);
+
+/*
+ * The merge mmap_region() and do_brk_flags() try before allocating a VMA:
+ * a neighbour alike grows over the free range tmpl describes (and, if that
+ * closes the gap, takes in the neighbour on the other side).  Returns the
+ * VMA that grew, or NULL if neither neighbour can.
+ */
+static struct vm_area_struct *vma_expand_over(struct machine *m, struct mm_struct *mm,
+					      const struct vm_area_struct *tmpl)
+{
+	struct vm_area_struct *next = find_vma(mm, tmpl->vm_start), *prev;
+
+	if (next)
+		prev = next->vm_prev;
+	else
+		for (prev = mm->mmap; prev && prev->vm_next; prev = prev->vm_next)
+			;
+	if (prev && vma_can_merge(prev, tmpl)) {
+		prev->vm_end = tmpl->vm_end;
+		if (next && vma_can_merge(prev, next)) {
+			prev->vm_end = next->vm_end;
+			if (!prev->anon_vma)
+				prev->anon_vma = next->anon_vma;
+			vma_unlink(mm, next);
+			remove_vma(m, next);
+		}
+		return prev;
+	}
+	if (next && vma_can_merge(tmpl, next)) {
+		next->vm_start = tmpl->vm_start;
+		next->vm_pgoff = tmpl->vm_pgoff;
+		return next;
+	}
+	return NULL;
+}
+
 long mmap_region(struct machine *m, struct mm_struct *mm, unsigned long addr,
 		 unsigned long len, unsigned long vm_flags, struct sim_file *f,
 		 unsigned long pgoff)
@@ -325,13 +410,15 @@ long mmap_region(struct machine *m, struct mm_struct *mm, unsigned long addr,
 		.vm_start = addr, .vm_end = addr + len, .vm_mm = mm, .vm_flags = vm_flags,
 		.vm_pgoff = f ? pgoff : addr >> PAGE_SHIFT, .vm_file = f,
 	};
-	struct vm_area_struct *v = vma_dup(&tmpl);
 
-	if (!v)
-		return mm_err(m, -ENOMEM, "out of host memory for a VMA");
-	vma_link(mm, v);
+	if (!vma_expand_over(m, mm, &tmpl)) {
+		struct vm_area_struct *v = vm_area_dup(m, &tmpl);
+
+		if (!v)
+			return -ENOMEM;
+		vma_link(mm, v);
+	}
 	vm_stat_account(mm, vm_flags, (long)(len >> PAGE_SHIFT));
-	vma_merge(m, mm, v);
 	return (long)addr;
 }
 
@@ -381,8 +468,9 @@ static struct sim_file *shmem_zero_setup(struct machine *m, unsigned long len)
 	return f;
 }
 
-long do_mmap(struct machine *m, struct mm_struct *mm, unsigned long addr, unsigned long len,
-	     unsigned prot, unsigned flags, struct sim_file *f, unsigned long pgoff)
+static long __do_mmap(struct machine *m, struct mm_struct *mm, unsigned long addr,
+		      unsigned long len, unsigned prot, unsigned flags, struct sim_file *f,
+		      unsigned long pgoff)
 {
 	unsigned long vm_flags = calc_vm_flags(prot, flags);
 	long where;
@@ -405,7 +493,7 @@ long do_mmap(struct machine *m, struct mm_struct *mm, unsigned long addr, unsign
 			return -ENOMEM;
 		pgoff = 0;
 	}
-	if ((flags & MAP_FIXED) && do_munmap(m, mm, addr, len) < 0)
+	if ((flags & MAP_FIXED) && __do_munmap(m, mm, addr, len) < 0)
 		return -ENOMEM;
 	where = mmap_region(m, mm, (unsigned long)where, len, vm_flags, f, pgoff);
 	if (where < 0 && f && f->shmem && f->nr_mmaps == 0)
@@ -515,16 +603,28 @@ static void free_pgtables_between(struct machine *m, struct mm_struct *mm,
 	free_pgd_range(m, mm, start, end, prev ? prev->vm_end : 0, next ? next->vm_start : 0);
 }
 
-/* The spare VMAs a change of [start, end) may need to split its end VMAs. */
-static int prealloc_splits(struct machine *m, struct vm_area_struct *spare[2])
+/*
+ * The VMAs a change of [start, end) needs to split the VMAs straddling
+ * start (spare[0]) and end (spare[1]): __split_vma()'s vm_area_dup(),
+ * made before anything changes.
+ */
+static int prealloc_splits(struct machine *m, struct mm_struct *mm, unsigned long start,
+			   unsigned long end, struct vm_area_struct *spare[2])
 {
-	spare[0] = malloc(sizeof(**spare));
-	spare[1] = malloc(sizeof(**spare));
-	if (spare[0] && spare[1])
+	struct vm_area_struct *first = find_vma(mm, start), *last = first;
+
+	spare[0] = spare[1] = NULL;
+	if (!first || first->vm_start >= end)
 		return 0;
-	free(spare[0]);
-	free(spare[1]);
-	return mm_err(m, -ENOMEM, "out of host memory for a VMA");
+	while (last->vm_next && last->vm_next->vm_start < end)
+		last = last->vm_next;
+	if (first->vm_start < start && !(spare[0] = vm_area_alloc(m)))
+		return -ENOMEM;
+	if (last->vm_end > end && !(spare[1] = vm_area_alloc(m))) {
+		vm_area_free(m, spare[0]);
+		return -ENOMEM;
+	}
+	return 0;
 }
 
 /*
@@ -548,11 +648,9 @@ static struct vm_area_struct *split_range(struct mm_struct *mm, unsigned long st
 		struct vm_area_struct *upper = spare[1];
 
 		/* keep `last` as the lower part: the new VMA takes [end, vm_end) */
-		*upper = *last;
+		vma_copy(upper, last);
 		upper->vm_pgoff += (end - last->vm_start) >> PAGE_SHIFT;
 		upper->vm_start = end;
-		if (upper->vm_file)
-			upper->vm_file->nr_mmaps++;
 		last->vm_end = end;
 		vma_link(mm, upper);
 		spare[1] = NULL;
@@ -560,7 +658,8 @@ static struct vm_area_struct *split_range(struct mm_struct *mm, unsigned long st
 	return v;
 }
 
-int do_munmap(struct machine *m, struct mm_struct *mm, unsigned long start, unsigned long len)
+static int __do_munmap(struct machine *m, struct mm_struct *mm, unsigned long start,
+		       unsigned long len)
 {
 	unsigned long end = start + page_align(len);
 	struct vm_area_struct *spare[2], *v, *prev, *next;
@@ -570,11 +669,11 @@ int do_munmap(struct machine *m, struct mm_struct *mm, unsigned long start, unsi
 			      "space", m->arch->addr_digits, start, len);
 	if (!find_vma_intersection(mm, start, end))
 		return 0;
-	if (prealloc_splits(m, spare) < 0)
+	if (prealloc_splits(m, mm, start, end, spare) < 0)
 		return -ENOMEM;
 	v = split_range(mm, start, end, spare);
-	free(spare[0]);
-	free(spare[1]);
+	vm_area_free(m, spare[0]);
+	vm_area_free(m, spare[1]);
 	prev = v->vm_prev;
 	while (v && v->vm_start < end) {
 		next = v->vm_next;
@@ -582,7 +681,7 @@ int do_munmap(struct machine *m, struct mm_struct *mm, unsigned long start, unsi
 		zap_page_range(m, v, v->vm_start, v->vm_end);
 		vm_stat_account(mm, v->vm_flags, -(long)vma_pages(v));
 		vma_unlink(mm, v);
-		vma_free(m, v);
+		remove_vma(m, v);
 		v = next;
 	}
 	free_pgtables_between(m, mm, prev, v, start, end);
@@ -658,8 +757,8 @@ static int mprotect_check(struct machine *m, struct mm_struct *mm, unsigned long
 	return 0;
 }
 
-int do_mprotect(struct machine *m, struct mm_struct *mm, unsigned long start,
-		unsigned long len, unsigned prot)
+static int __do_mprotect(struct machine *m, struct mm_struct *mm, unsigned long start,
+			 unsigned long len, unsigned prot)
 {
 	unsigned long end = start + page_align(len), flags = 0;
 	struct vm_area_struct *spare[2], *v, *next;
@@ -671,11 +770,11 @@ int do_mprotect(struct machine *m, struct mm_struct *mm, unsigned long start,
 	if (len == 0)
 		return 0;
 	err = mprotect_check(m, mm, start, end, prot);
-	if (err || (err = prealloc_splits(m, spare)) < 0)
+	if (err || (err = prealloc_splits(m, mm, start, end, spare)) < 0)
 		return err;
 	v = split_range(mm, start, end, spare);
-	free(spare[0]);
-	free(spare[1]);
+	vm_area_free(m, spare[0]);
+	vm_area_free(m, spare[1]);
 	for (; v && v->vm_start < end; v = next) {
 		next = v->vm_next;
 		mprotect_flags(m, v, prot, &flags);
@@ -694,7 +793,7 @@ int do_mprotect(struct machine *m, struct mm_struct *mm, unsigned long start,
 
 #define VM_DATA_DEFAULT_FLAGS (VM_READ | VM_WRITE | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC)
 
-long do_brk(struct machine *m, struct mm_struct *mm, unsigned long newbrk)
+static long __do_brk(struct machine *m, struct mm_struct *mm, unsigned long newbrk)
 {
 	unsigned long oldbrk = mm->brk, from = page_align(oldbrk), to = page_align(newbrk);
 	struct vm_area_struct *next;
@@ -706,7 +805,7 @@ long do_brk(struct machine *m, struct mm_struct *mm, unsigned long newbrk)
 			      "0x%0*lx", m->arch->addr_digits, newbrk, m->arch->addr_digits,
 			      mm->start_brk, m->arch->addr_digits, oldbrk);
 	if (to < from) {
-		if (do_munmap(m, mm, to, from - to) < 0)
+		if (__do_munmap(m, mm, to, from - to) < 0)
 			return -ENOMEM;
 	} else if (to > from) {
 		next = find_vma(mm, from);
@@ -721,6 +820,38 @@ long do_brk(struct machine *m, struct mm_struct *mm, unsigned long newbrk)
 	}
 	mm->brk = newbrk;
 	return (long)newbrk;
+}
+
+/* ---- the calls, with the mm held (sched.h mmget) ---------------------------------- */
+
+long do_mmap(struct machine *m, struct mm_struct *mm, unsigned long addr, unsigned long len,
+	     unsigned prot, unsigned flags, struct sim_file *f, unsigned long pgoff)
+{
+	int users = mmget(mm);
+
+	return mm_call_end(m, mm, users, __do_mmap(m, mm, addr, len, prot, flags, f, pgoff));
+}
+
+int do_munmap(struct machine *m, struct mm_struct *mm, unsigned long start, unsigned long len)
+{
+	int users = mmget(mm);
+
+	return (int)mm_call_end(m, mm, users, __do_munmap(m, mm, start, len));
+}
+
+int do_mprotect(struct machine *m, struct mm_struct *mm, unsigned long start,
+		unsigned long len, unsigned prot)
+{
+	int users = mmget(mm);
+
+	return (int)mm_call_end(m, mm, users, __do_mprotect(m, mm, start, len, prot));
+}
+
+long do_brk(struct machine *m, struct mm_struct *mm, unsigned long newbrk)
+{
+	int users = mmget(mm);
+
+	return mm_call_end(m, mm, users, __do_brk(m, mm, newbrk));
 }
 
 /* ---- msync ----------------------------------------------------------------------- */
@@ -756,7 +887,7 @@ void exit_mmap(struct machine *m, struct mm_struct *mm)
 			zap_page_range(m, v, v->vm_start, v->vm_end);
 		vm_stat_account(mm, v->vm_flags, -(long)vma_pages(v));
 		vma_unlink(mm, v);
-		vma_free(m, v);
+		remove_vma(m, v);
 	}
 	if (mm->pgd)
 		free_pgd_range(m, mm, 0, mm->task_size, 0, 0);
@@ -837,10 +968,10 @@ int dup_mmap(struct machine *m, struct mm_struct *child, struct mm_struct *paren
 	int err = 0;
 
 	for (struct vm_area_struct *v = parent->mmap; v && !err; v = v->vm_next) {
-		struct vm_area_struct *c = vma_dup(v);
+		struct vm_area_struct *c = vm_area_dup(m, v);
 
 		if (!c)
-			return mm_err(m, -ENOMEM, "out of host memory for a VMA");
+			return -ENOMEM;
 		c->vm_mm = child;
 		c->vm_prev = tail;
 		if (tail)

@@ -2,14 +2,17 @@
  * sched.h - processes: boot of the address-space machinery, exec, fork,
  * exit and the context switch.
  *
- *   exec app      a new task with a new mm: VMAs and a pgd, nothing else
+ *   exec app      a new task with a new mm: VMAs and a pgd, no page yet
  *   fork          a copy: the same VMAs, page tables copied, every private
  *                 writable page write-protected in both (copy-on-write)
  *   switch 2      CR3 := task 2's pgd; the TLB forgets non-global entries
  *   kill 2        exit_mmap(): every page, table and the pgd go back
  *
  * Tasks live on m->tasks sorted by pid; m->current[cpu] is what each CPU
- * runs.  User-memory commands act as the current task of m->cpu.
+ * runs.  User-memory commands act as the current task of m->cpu.  Every
+ * task, mm and VMA also holds an object of its boot slab cache
+ * (task_struct, cred_jar, files_cache, fs_cache, sighand_cache,
+ * signal_cache, pid, mm_struct, vm_area_struct), freed when it goes.
  */
 #ifndef VMLAB_MM_SCHED_H
 #define VMLAB_MM_SCHED_H
@@ -44,9 +47,19 @@ struct exec_opts {
  */
 int do_execve(struct machine *m, const char *name, const struct exec_opts *o);
 
-/* A new task running mm (which it now owns), linked in; NULL on host OOM. */
-struct task_struct *task_create(struct machine *m, struct mm_struct *mm, const char *comm,
-				int ppid);
+/*
+ * A new task in three steps, as copy_process() makes one: task_alloc()
+ * takes its objects from the boot caches (task_struct, cred, files, fs,
+ * sighand, signal), alloc_pid() its pid once the mm is built, and
+ * task_attach() gives it mm (which it now owns), a pid number and a place
+ * on the task list.  The first two return NULL / -ENOMEM with the reason
+ * in m->err; task_free() undoes task_alloc() and alloc_pid().
+ */
+struct task_struct *task_alloc(struct machine *m);
+int alloc_pid(struct machine *m, struct task_struct *t);
+void task_attach(struct machine *m, struct task_struct *t, struct mm_struct *mm,
+		 const char *comm, int ppid);
+void task_free(struct machine *m, struct task_struct *t);
 
 /* Forks task t: returns the child's pid or -errno (nothing changed). */
 int do_fork(struct machine *m, struct task_struct *t);
@@ -57,9 +70,30 @@ void do_exit(struct machine *m, struct task_struct *t);
 /* Makes t the current task of m->cpu (loads CR3).  t may be NULL (idle). */
 void switch_to(struct machine *m, struct task_struct *t);
 
-/* A new empty mm (no pgd yet) / the last reference gone: everything freed. */
+/*
+ * A new empty mm (no pgd yet), its object from the mm_struct cache; NULL
+ * with the reason in m->err.  mmput(): the last reference gone, everything
+ * is freed.
+ */
 struct mm_struct *mm_alloc(struct machine *m);
 void mmput(struct machine *m, struct mm_struct *mm);
+
+/*
+ * mmget() around a call that allocates: the OOM killer may choose the very
+ * process the call works for, and its mm must outlive the call.
+ * mm_call_end() takes what mmget() returned and the call's result; it
+ * drops the reference and, if the process was killed meanwhile (its mm is
+ * freed now), returns -ENOMEM saying so instead of r.
+ *
+ *   int users = mmget(mm);
+ *   return mm_call_end(m, mm, users, __do_mmap(m, mm, ...));
+ */
+static inline int mmget(struct mm_struct *mm)
+{
+	return mm->mm_users++;
+}
+
+long mm_call_end(struct machine *m, struct mm_struct *mm, int users, long r);
 
 /* Which task (if any) has mm, for names in narration and rmap output. */
 struct task_struct *mm_owner(const struct machine *m, const struct mm_struct *mm);

@@ -596,15 +596,24 @@ static void slab_init_objects(struct machine *m, const struct kmem_cache *s,
 			    i + 1 < objects ? obj_addr(m, s, head, i + 1) : 0);
 }
 
+/*
+ * allocate_slab()'s two tries: s->oo without retries (and, when s->min is
+ * smaller, without reclaim), then s->min with the caller's gfp, which may
+ * reclaim and call the OOM killer.
+ */
 static long alloc_slab_page(struct machine *m, const struct kmem_cache *s, gfp_t gfp,
 			    unsigned *order, unsigned *objects)
 {
 	gfp_t flags = (gfp & ~__GFP_ZERO) | s->allocflags;
-	long pfn = alloc_pages(m, flags | __GFP_NOWARN | __GFP_NORETRY, s->order);
+	gfp_t first = flags | __GFP_NOWARN | __GFP_NORETRY;
+	long pfn;
 
+	if ((first & __GFP_DIRECT_RECLAIM) && s->order > s->min_order)
+		first &= ~__GFP_RECLAIM;
+	pfn = alloc_pages(m, first, s->order);
 	*order = s->order;
 	*objects = s->objects;
-	if (pfn >= 0 || s->min_order == s->order)
+	if (pfn >= 0)
 		return pfn;
 	*order = s->min_order;		/* the kernel's ORDER_FALLBACK to s->min */
 	*objects = s->min_objects;

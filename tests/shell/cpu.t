@@ -147,7 +147,7 @@ Node 0, zone  Movable
         cma      0
         protection: (0, 0, 0, 0)
 $ exec app
-pid 1 (app) is now current: 3 VMAs, pgd at pfn 0xfc00
+pid 1 (app) is now current: 3 VMAs, pgd at pfn 0xfc12
 $ cpu 0
 cpu 0 (node 0): idle
 $ switch 1

@@ -149,25 +149,25 @@ $ machine ram=64M tlb=8 tlb_ways=2 pcid=on
 machine: i386, 64 MiB RAM, 1 node, 1 CPU, seed 1
 Memory: 55808K/65144K available (8192K kernel code+data, 512K mem_map, 632K firmware, 9336K reserved, 0K highmem)
 $ exec app; malloc 100; touch 0x0804b000 12K w
-pid 1 (app) is now current: 3 VMAs, pgd at pfn 0x3f00
+pid 1 (app) is now current: 3 VMAs, pgd at pfn 0x3f0b
 0x0804b008  (brk heap: brk 0x0804b000 -> 0x0806c000)
 touched 3 pages (write): 3 minor faults, 0 major
 $ exec sh; touch 0x08048000
-pid 2 (sh) is now current: 3 VMAs, pgd at pfn 0x3f05
+pid 2 (sh) is now current: 3 VMAs, pgd at pfn 0x3f1a
 touched 1 page (read): 0 minor faults, 1 major
 $ kread 0xc1000000
 0 (0x0) in pfn 0x1000
 $ switch 1; touch 0x0804b000 r
-cpu 0: pid 2 (sh) -> pid 1 (app), CR3 = 0x03f00000 (PCID: tagged TLB entries stay)
+cpu 0: pid 2 (sh) -> pid 1 (app), CR3 = 0x03f0b000 (PCID: tagged TLB entries stay)
 touched 1 page (read): 0 minor faults, 0 major
 $ tlb
-cpu 0 TLB: 8 entries, 2-way (4 sets), PCID on; CR3 0x03f00000 (pid 1, app, PCID 1)
+cpu 0 TLB: 8 entries, 2-way (4 sets), PCID on; CR3 0x03f0b000 (pid 1, app, PCID 1)
   4 valid; hits 1, misses 5, flushes 2, invlpg 0
   set way  virtual       physical    size  pcid  flags
     0   0  0xc1000000 -> 0x01000000  4M       0  RW D G
-    0   1  0x08048000 -> 0x03f07000  4K       2  US
-    1   0  0x0804d000 -> 0x03f04000  4K       1  RW US D
-    3   0  0x0804b000 -> 0x03f02000  4K       1  RW US D
+    0   1  0x08048000 -> 0x03f1c000  4K       2  US
+    1   0  0x0804d000 -> 0x03f19000  4K       1  RW US D
+    3   0  0x0804b000 -> 0x03f17000  4K       1  RW US D
 $ dot tlb title="After the switch back"
 digraph tlb {
 	graph [fontname="Helvetica", fontsize=24, labelloc=t, rankdir=LR,
@@ -177,30 +177,30 @@ digraph tlb {
 	edge [fontname="Helvetica", fontsize=14, penwidth=1.6, arrowsize=0.8];
 	graph [ranksep=1.1];
 	tlb [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5">
-<TR><TD COLSPAN="4" BGCOLOR="#eeeeee" BALIGN="LEFT" ALIGN="LEFT"><B>cpu 0</B>: 8 entries, 2-way set associative, 4 sets<BR/>CR3 = pfn 0x3f00: pid 1 (app), PCID 1<BR/>hits 1, misses 5 (17% hits); flushes 2, invlpg 0</TD></TR>
+<TR><TD COLSPAN="4" BGCOLOR="#eeeeee" BALIGN="LEFT" ALIGN="LEFT"><B>cpu 0</B>: 8 entries, 2-way set associative, 4 sets<BR/>CR3 = pfn 0x3f0b: pid 1 (app), PCID 1<BR/>hits 1, misses 5 (17% hits); flushes 2, invlpg 0</TD></TR>
 <TR><TD><B>set</B></TD><TD><B>way 0</B></TD><TD><B>way 1</B></TD><TD BORDER="0"></TD></TR>
-<TR><TD ALIGN="RIGHT"><B>0</B></TD><TD BGCOLOR="#9ecae1" WIDTH="120"><FONT FACE="Courier" POINT-SIZE="14">0xc1000000</FONT><BR/>pfn 0x1000<BR/><FONT POINT-SIZE="12">RW D G 4M page</FONT></TD><TD BGCOLOR="#fde7cf" WIDTH="120" COLOR="#d62728" BORDER="3"><FONT FACE="Courier" POINT-SIZE="14">0x08048000</FONT><BR/>pfn 0x3f07<BR/><FONT POINT-SIZE="12">US PCID 2</FONT></TD><TD BORDER="0"><TABLE BORDER="0" CELLBORDER="1" CELLSPACING="2" CELLPADDING="1"><TR><TD PORT="e0" BGCOLOR="#9ecae1"><FONT POINT-SIZE="11">way 0</FONT></TD></TR><TR><TD PORT="e1" BGCOLOR="#fde7cf"><FONT POINT-SIZE="11">way 1</FONT></TD></TR></TABLE></TD></TR>
-<TR><TD ALIGN="RIGHT"><B>1</B></TD><TD BGCOLOR="#fdae6b" WIDTH="120"><FONT FACE="Courier" POINT-SIZE="14">0x0804d000</FONT><BR/>pfn 0x3f04<BR/><FONT POINT-SIZE="12">RW US D PCID 1</FONT></TD><TD BGCOLOR="#ffffff" WIDTH="120"></TD><TD BORDER="0"><TABLE BORDER="0" CELLBORDER="1" CELLSPACING="2" CELLPADDING="1"><TR><TD PORT="e2" BGCOLOR="#fdae6b"><FONT POINT-SIZE="11">way 0</FONT></TD></TR></TABLE></TD></TR>
+<TR><TD ALIGN="RIGHT"><B>0</B></TD><TD BGCOLOR="#9ecae1" WIDTH="120"><FONT FACE="Courier" POINT-SIZE="14">0xc1000000</FONT><BR/>pfn 0x1000<BR/><FONT POINT-SIZE="12">RW D G 4M page</FONT></TD><TD BGCOLOR="#fde7cf" WIDTH="120" COLOR="#d62728" BORDER="3"><FONT FACE="Courier" POINT-SIZE="14">0x08048000</FONT><BR/>pfn 0x3f1c<BR/><FONT POINT-SIZE="12">US PCID 2</FONT></TD><TD BORDER="0"><TABLE BORDER="0" CELLBORDER="1" CELLSPACING="2" CELLPADDING="1"><TR><TD PORT="e0" BGCOLOR="#9ecae1"><FONT POINT-SIZE="11">way 0</FONT></TD></TR><TR><TD PORT="e1" BGCOLOR="#fde7cf"><FONT POINT-SIZE="11">way 1</FONT></TD></TR></TABLE></TD></TR>
+<TR><TD ALIGN="RIGHT"><B>1</B></TD><TD BGCOLOR="#fdae6b" WIDTH="120"><FONT FACE="Courier" POINT-SIZE="14">0x0804d000</FONT><BR/>pfn 0x3f19<BR/><FONT POINT-SIZE="12">RW US D PCID 1</FONT></TD><TD BGCOLOR="#ffffff" WIDTH="120"></TD><TD BORDER="0"><TABLE BORDER="0" CELLBORDER="1" CELLSPACING="2" CELLPADDING="1"><TR><TD PORT="e2" BGCOLOR="#fdae6b"><FONT POINT-SIZE="11">way 0</FONT></TD></TR></TABLE></TD></TR>
 <TR><TD ALIGN="RIGHT"><B>2</B></TD><TD BGCOLOR="#ffffff" WIDTH="120"></TD><TD BGCOLOR="#ffffff" WIDTH="120"></TD><TD BORDER="0"></TD></TR>
-<TR><TD ALIGN="RIGHT"><B>3</B></TD><TD BGCOLOR="#fdae6b" WIDTH="120"><FONT FACE="Courier" POINT-SIZE="14">0x0804b000</FONT><BR/>pfn 0x3f02<BR/><FONT POINT-SIZE="12">RW US D PCID 1</FONT></TD><TD BGCOLOR="#ffffff" WIDTH="120"></TD><TD BORDER="0"><TABLE BORDER="0" CELLBORDER="1" CELLSPACING="2" CELLPADDING="1"><TR><TD PORT="e6" BGCOLOR="#fdae6b"><FONT POINT-SIZE="11">way 0</FONT></TD></TR></TABLE></TD></TR>
+<TR><TD ALIGN="RIGHT"><B>3</B></TD><TD BGCOLOR="#fdae6b" WIDTH="120"><FONT FACE="Courier" POINT-SIZE="14">0x0804b000</FONT><BR/>pfn 0x3f17<BR/><FONT POINT-SIZE="12">RW US D PCID 1</FONT></TD><TD BGCOLOR="#ffffff" WIDTH="120"></TD><TD BORDER="0"><TABLE BORDER="0" CELLBORDER="1" CELLSPACING="2" CELLPADDING="1"><TR><TD PORT="e6" BGCOLOR="#fdae6b"><FONT POINT-SIZE="11">way 0</FONT></TD></TR></TABLE></TD></TR>
 </TABLE>>];
 	pt_17ff [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5">
 <TR><TD COLSPAN="4" BGCOLOR="#c9a0dc"><B>pgd table</B> at pfn 0x17ff<BR/><FONT POINT-SIZE="13">kernel: swapper_pg_dir, shared by all</FONT></TD></TR>
 <TR><TD ALIGN="RIGHT" PORT="i772">[772]</TD><TD><FONT FACE="Courier" POINT-SIZE="14">0x010001e3</FONT></TD><TD ALIGN="LEFT">P RW A D PS G</TD><TD BGCOLOR="#9ecae1" ALIGN="LEFT">4M page: pfn 0x1000-0x13ff <FONT POINT-SIZE="12">Normal, direct map</FONT></TD></TR>
 </TABLE>>];
-	pt_3f01 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5">
-<TR><TD COLSPAN="4" BGCOLOR="#c9a0dc"><B>pte table</B> at pfn 0x3f01<BR/><FONT POINT-SIZE="13">pid 1 (app)</FONT></TD></TR>
-<TR><TD ALIGN="RIGHT" PORT="i75">[75]</TD><TD><FONT FACE="Courier" POINT-SIZE="14">0x03f02067</FONT></TD><TD ALIGN="LEFT">P RW US A D</TD><TD BGCOLOR="#fdae6b" ALIGN="LEFT">pfn 0x3f02 <FONT POINT-SIZE="12">Normal, user</FONT></TD></TR>
-<TR><TD ALIGN="RIGHT" PORT="i77">[77]</TD><TD><FONT FACE="Courier" POINT-SIZE="14">0x03f04067</FONT></TD><TD ALIGN="LEFT">P RW US A D</TD><TD BGCOLOR="#fdae6b" ALIGN="LEFT">pfn 0x3f04 <FONT POINT-SIZE="12">Normal, user</FONT></TD></TR>
+	pt_3f16 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5">
+<TR><TD COLSPAN="4" BGCOLOR="#c9a0dc"><B>pte table</B> at pfn 0x3f16<BR/><FONT POINT-SIZE="13">pid 1 (app)</FONT></TD></TR>
+<TR><TD ALIGN="RIGHT" PORT="i75">[75]</TD><TD><FONT FACE="Courier" POINT-SIZE="14">0x03f17067</FONT></TD><TD ALIGN="LEFT">P RW US A D</TD><TD BGCOLOR="#fdae6b" ALIGN="LEFT">pfn 0x3f17 <FONT POINT-SIZE="12">Normal, user</FONT></TD></TR>
+<TR><TD ALIGN="RIGHT" PORT="i77">[77]</TD><TD><FONT FACE="Courier" POINT-SIZE="14">0x03f19067</FONT></TD><TD ALIGN="LEFT">P RW US A D</TD><TD BGCOLOR="#fdae6b" ALIGN="LEFT">pfn 0x3f19 <FONT POINT-SIZE="12">Normal, user</FONT></TD></TR>
 </TABLE>>];
-	pt_3f06 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5">
-<TR><TD COLSPAN="4" BGCOLOR="#c9a0dc"><B>pte table</B> at pfn 0x3f06<BR/><FONT POINT-SIZE="13">pid 2 (sh)</FONT></TD></TR>
-<TR><TD ALIGN="RIGHT" PORT="i72">[72]</TD><TD><FONT FACE="Courier" POINT-SIZE="14">0x03f07025</FONT></TD><TD ALIGN="LEFT">P US A</TD><TD BGCOLOR="#fdae6b" ALIGN="LEFT">pfn 0x3f07 <FONT POINT-SIZE="12">Normal, user</FONT></TD></TR>
+	pt_3f1b [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5">
+<TR><TD COLSPAN="4" BGCOLOR="#c9a0dc"><B>pte table</B> at pfn 0x3f1b<BR/><FONT POINT-SIZE="13">pid 2 (sh)</FONT></TD></TR>
+<TR><TD ALIGN="RIGHT" PORT="i72">[72]</TD><TD><FONT FACE="Courier" POINT-SIZE="14">0x03f1c025</FONT></TD><TD ALIGN="LEFT">P US A</TD><TD BGCOLOR="#fdae6b" ALIGN="LEFT">pfn 0x3f1c <FONT POINT-SIZE="12">Normal, user</FONT></TD></TR>
 </TABLE>>];
 	tlb:e0:e -> pt_17ff:i772:w;
-	tlb:e6:e -> pt_3f01:i75:w;
-	tlb:e2:e -> pt_3f01:i77:w;
-	tlb:e1:e -> pt_3f06:i72:w [style=dashed, color="#909090"];
+	tlb:e6:e -> pt_3f16:i75:w;
+	tlb:e2:e -> pt_3f16:i77:w;
+	tlb:e1:e -> pt_3f1b:i72:w [style=dashed, color="#909090"];
 	legend [label=<<TABLE BORDER="1" COLOR="#808080" CELLBORDER="0" CELLSPACING="3" CELLPADDING="4">
 <TR><TD COLSPAN="3" ALIGN="LEFT"><B>TLB</B></TD></TR>
 <TR><TD BGCOLOR="#fdae6b" BORDER="1" FIXEDSIZE="TRUE" WIDTH="36" HEIGHT="22"></TD><TD ALIGN="LEFT">running address space</TD><TD ALIGN="RIGHT">usable now</TD></TR>
@@ -260,17 +260,17 @@ digraph shared {
 # has no PTE for it (fork copies page tables only where anonymous pages
 # are) and pid 3 runs another program.
 $ exec app; touch 0x08048000; malloc 100; touch 0x0804b000 8K w
-pid 1 (app) is now current: 3 VMAs, pgd at pfn 0x3f00
+pid 1 (app) is now current: 3 VMAs, pgd at pfn 0x3f0b
 touched 1 page (read): 0 minor faults, 1 major
 0x0804b008  (brk heap: brk 0x0804b000 -> 0x0806c000)
 touched 2 pages (write): 2 minor faults, 0 major
 $ fork
 pid 2 (app): child of pid 1, 2 pages shared copy-on-write
 $ exec other; touch 0x08048000
-pid 3 (other) is now current: 3 VMAs, pgd at pfn 0x3f07
+pid 3 (other) is now current: 3 VMAs, pgd at pfn 0x3f1c
 touched 1 page (read): 0 minor faults, 1 major
 $ exec app; touch 0x08048000
-pid 4 (app) is now current: 3 VMAs, pgd at pfn 0x3f0a
+pid 4 (app) is now current: 3 VMAs, pgd at pfn 0x3f1f
 touched 1 page (read): 1 minor fault, 0 major
 $ dot shared
 digraph shared {
@@ -281,24 +281,24 @@ digraph shared {
 	edge [fontname="Helvetica", fontsize=14, penwidth=1.6, arrowsize=0.8];
 	pid_1 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5">
 <TR><TD COLSPAN="3" BGCOLOR="#eeeeee"><B>pid 1 (app)</B></TD></TR>
-<TR><TD ALIGN="LEFT"><FONT FACE="Courier" POINT-SIZE="14">0x08048000</FONT></TD><TD ALIGN="LEFT">r-xp /usr/bin/app</TD><TD PORT="m3f02_0"><FONT COLOR="#606060"><B>read-only</B></FONT></TD></TR>
-<TR><TD ALIGN="LEFT"><FONT FACE="Courier" POINT-SIZE="14">0x0804b000-<BR/>0x0804cfff</FONT></TD><TD ALIGN="LEFT">rw-p [heap]</TD><TD PORT="m3f03_0"><FONT COLOR="#d62728"><B>CoW</B></FONT></TD></TR>
+<TR><TD ALIGN="LEFT"><FONT FACE="Courier" POINT-SIZE="14">0x08048000</FONT></TD><TD ALIGN="LEFT">r-xp /usr/bin/app</TD><TD PORT="m3f17_0"><FONT COLOR="#606060"><B>read-only</B></FONT></TD></TR>
+<TR><TD ALIGN="LEFT"><FONT FACE="Courier" POINT-SIZE="14">0x0804b000-<BR/>0x0804cfff</FONT></TD><TD ALIGN="LEFT">rw-p [heap]</TD><TD PORT="m3f18_0"><FONT COLOR="#d62728"><B>CoW</B></FONT></TD></TR>
 </TABLE>>];
 	pid_2 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5">
 <TR><TD COLSPAN="3" BGCOLOR="#eeeeee"><B>pid 2 (app)</B></TD></TR>
-<TR><TD ALIGN="LEFT"><FONT FACE="Courier" POINT-SIZE="14">0x0804b000-<BR/>0x0804cfff</FONT></TD><TD ALIGN="LEFT">rw-p [heap]</TD><TD PORT="m3f03_1"><FONT COLOR="#d62728"><B>CoW</B></FONT></TD></TR>
+<TR><TD ALIGN="LEFT"><FONT FACE="Courier" POINT-SIZE="14">0x0804b000-<BR/>0x0804cfff</FONT></TD><TD ALIGN="LEFT">rw-p [heap]</TD><TD PORT="m3f18_1"><FONT COLOR="#d62728"><B>CoW</B></FONT></TD></TR>
 </TABLE>>];
 	pid_4 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5">
 <TR><TD COLSPAN="3" BGCOLOR="#eeeeee"><B>pid 4 (app)</B></TD></TR>
-<TR><TD ALIGN="LEFT"><FONT FACE="Courier" POINT-SIZE="14">0x08048000</FONT></TD><TD ALIGN="LEFT">r-xp /usr/bin/app</TD><TD PORT="m3f02_1"><FONT COLOR="#606060"><B>read-only</B></FONT></TD></TR>
+<TR><TD ALIGN="LEFT"><FONT FACE="Courier" POINT-SIZE="14">0x08048000</FONT></TD><TD ALIGN="LEFT">r-xp /usr/bin/app</TD><TD PORT="m3f17_1"><FONT COLOR="#606060"><B>read-only</B></FONT></TD></TR>
 </TABLE>>];
 	{ rank=same; pid_1 -> pid_2 -> pid_4 [style=invis]; }
-	frame_3f02 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5"><TR><TD BGCOLOR="#c6dbef" BALIGN="LEFT"><B>pfn 0x3f02</B><BR/><FONT POINT-SIZE="13">Normal, /usr/bin/app page 0<BR/>mapped 2&#215;, refcount 3</FONT></TD></TR></TABLE>>];
-	frame_3f03 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5"><TR><TD BGCOLOR="#fdae6b" BALIGN="LEFT"><B>pfn 0x3f03-0x3f04</B> (2 frames)<BR/><FONT POINT-SIZE="13">Normal, anonymous<BR/>each mapped 2&#215;, refcount 2</FONT></TD></TR></TABLE>>];
-	pid_1:m3f02_0:e -> frame_3f02 [color="#606060"];
-	pid_4:m3f02_1:e -> frame_3f02 [color="#606060"];
-	pid_1:m3f03_0:e -> frame_3f03 [color="#d62728", style=dashed];
-	pid_2:m3f03_1:e -> frame_3f03 [color="#d62728", style=dashed];
+	frame_3f17 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5"><TR><TD BGCOLOR="#c6dbef" BALIGN="LEFT"><B>pfn 0x3f17</B><BR/><FONT POINT-SIZE="13">Normal, /usr/bin/app page 0<BR/>mapped 2&#215;, refcount 3</FONT></TD></TR></TABLE>>];
+	frame_3f18 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5"><TR><TD BGCOLOR="#fdae6b" BALIGN="LEFT"><B>pfn 0x3f18-0x3f19</B> (2 frames)<BR/><FONT POINT-SIZE="13">Normal, anonymous<BR/>each mapped 2&#215;, refcount 2</FONT></TD></TR></TABLE>>];
+	pid_1:m3f17_0:e -> frame_3f17 [color="#606060"];
+	pid_4:m3f17_1:e -> frame_3f17 [color="#606060"];
+	pid_1:m3f18_0:e -> frame_3f18 [color="#d62728", style=dashed];
+	pid_2:m3f18_1:e -> frame_3f18 [color="#d62728", style=dashed];
 	legend [label=<<TABLE BORDER="1" COLOR="#808080" CELLBORDER="0" CELLSPACING="3" CELLPADDING="4">
 <TR><TD COLSPAN="3" ALIGN="LEFT"><B>Shared frames</B></TD></TR>
 <TR><TD BGCOLOR="#d62728" BORDER="1" FIXEDSIZE="TRUE" WIDTH="36" HEIGHT="22"></TD><TD ALIGN="LEFT">CoW</TD><TD ALIGN="RIGHT">write-protected: a write copies</TD></TR>

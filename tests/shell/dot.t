@@ -205,7 +205,7 @@ $ machine ram=64M
 machine: i386, 64 MiB RAM, 1 node, 1 CPU, seed 1
 Memory: 55808K/65144K available (8192K kernel code+data, 512K mem_map, 632K firmware, 9336K reserved, 0K highmem)
 $ exec app libs=libc,ld.so bss=8K
-pid 1 (app) is now current: 8 VMAs, pgd at pfn 0x3f00
+pid 1 (app) is now current: 8 VMAs, pgd at pfn 0x3f0b
 $ touch 0x08048000
 touched 1 page (read): 0 minor faults, 1 major
 $ touch 0xbfffe000 8K w
@@ -222,7 +222,7 @@ digraph aspace {
 	node [shape=plaintext, fontname="Helvetica", fontsize=16, margin=0];
 	edge [fontname="Helvetica", fontsize=14, penwidth=1.6, arrowsize=0.8];
 	mm [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="6">
-<TR><TD COLSPAN="3" ALIGN="LEFT">mm_struct: 8 VMAs, total_vm 501 pages, RSS 7 pages (anon 6, file 1), CR3 = pfn 0x3f00</TD></TR>
+<TR><TD COLSPAN="3" ALIGN="LEFT">mm_struct: 8 VMAs, total_vm 501 pages, RSS 7 pages (anon 6, file 1), CR3 = pfn 0x3f0b</TD></TR>
 <TR><TD ALIGN="RIGHT" BALIGN="RIGHT"><FONT FACE="Courier" POINT-SIZE="14">0xffffffff<BR/>0xc0000000</FONT></TD><TD COLSPAN="2" BGCOLOR="#bdbdbd"><B>kernel space</B> 1G<BR/><FONT POINT-SIZE="13">the same in every process; user access faults</FONT></TD></TR>
 <TR><TD COLSPAN="3" BGCOLOR="#333333"><FONT COLOR="white"><B>user/kernel split: TASK_SIZE = 0xc0000000</B></FONT></TD></TR>
 <TR><TD ALIGN="RIGHT" BALIGN="RIGHT"><FONT FACE="Courier" POINT-SIZE="14">0xbfffffff<BR/>0xbffdf000</FONT></TD><TD BGCOLOR="#92c5de"><B>[stack]</B></TD><TD BGCOLOR="#92c5de" ALIGN="LEFT" BALIGN="LEFT">rw-p  132K<BR/><FONT POINT-SIZE="13">resident 2</FONT></TD></TR>
@@ -254,37 +254,37 @@ digraph pagetable {
 	       label=<<B>Page tables of pid 1 (app), i386, 2 levels</B>>];
 	node [shape=plaintext, fontname="Helvetica", fontsize=16, margin=0];
 	edge [fontname="Helvetica", fontsize=14, penwidth=1.6, arrowsize=0.8];
-	task [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="6"><TR><TD PORT="cr3">pid 1 (app)<BR/>CR3 = pfn 0x3f00</TD></TR><TR><TD BGCOLOR="#ffe066">walk of 0x0804e123<BR/>pgd[32] pte[78] + 0x123<BR/>= pfn 0x3f07, phys 0x3f07123</TD></TR></TABLE>>];
-	task:cr3:e -> pt_3f00:h:w [color="#d62728", penwidth=3];
-	pt_3f00 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5">
-<TR><TD COLSPAN="3" BGCOLOR="#c9a0dc" PORT="h"><B>pgd</B> at pfn 0x3f00<BR/><FONT POINT-SIZE="13">maps 0x00000000-0xffffffff</FONT></TD></TR>
-<TR><TD ALIGN="RIGHT" BGCOLOR="#ffe066" COLOR="#d62728" BORDER="2">[32]</TD><TD ALIGN="LEFT" BGCOLOR="#ffe066" COLOR="#d62728" BORDER="2">pte table, pfn 0x3f01</TD><TD ALIGN="LEFT" BGCOLOR="#ffe066" COLOR="#d62728" BORDER="2" PORT="e0">P RW US A D</TD></TR>
-<TR><TD ALIGN="RIGHT">[767]</TD><TD ALIGN="LEFT">pte table, pfn 0x3f03</TD><TD ALIGN="LEFT" PORT="e1">P RW US A D</TD></TR>
+	task [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="6"><TR><TD PORT="cr3">pid 1 (app)<BR/>CR3 = pfn 0x3f0b</TD></TR><TR><TD BGCOLOR="#ffe066">walk of 0x0804e123<BR/>pgd[32] pte[78] + 0x123<BR/>= pfn 0x3f1c, phys 0x3f1c123</TD></TR></TABLE>>];
+	task:cr3:e -> pt_3f0b:h:w [color="#d62728", penwidth=3];
+	pt_3f0b [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5">
+<TR><TD COLSPAN="3" BGCOLOR="#c9a0dc" PORT="h"><B>pgd</B> at pfn 0x3f0b<BR/><FONT POINT-SIZE="13">maps 0x00000000-0xffffffff</FONT></TD></TR>
+<TR><TD ALIGN="RIGHT" BGCOLOR="#ffe066" COLOR="#d62728" BORDER="2">[32]</TD><TD ALIGN="LEFT" BGCOLOR="#ffe066" COLOR="#d62728" BORDER="2">pte table, pfn 0x3f16</TD><TD ALIGN="LEFT" BGCOLOR="#ffe066" COLOR="#d62728" BORDER="2" PORT="e0">P RW US A D</TD></TR>
+<TR><TD ALIGN="RIGHT">[767]</TD><TD ALIGN="LEFT">pte table, pfn 0x3f18</TD><TD ALIGN="LEFT" PORT="e1">P RW US A D</TD></TR>
 <TR><TD ALIGN="RIGHT">[768-1023]</TD><TD COLSPAN="2" BGCOLOR="#bdbdbd">kernel: 16 entries, shared with swapper_pg_dir</TD></TR>
 </TABLE>>];
-	pt_3f01 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5">
-<TR><TD COLSPAN="3" BGCOLOR="#c9a0dc" PORT="h"><B>pte</B> at pfn 0x3f01<BR/><FONT POINT-SIZE="13">maps 0x08000000-0x083fffff</FONT></TD></TR>
-<TR><TD ALIGN="RIGHT">[72]</TD><TD ALIGN="LEFT">pfn 0x3f02</TD><TD ALIGN="LEFT" PORT="e0">P US A</TD></TR>
-<TR><TD ALIGN="RIGHT">[77]</TD><TD ALIGN="LEFT">pfn 0x3f06</TD><TD ALIGN="LEFT" PORT="e1">P RW US A D</TD></TR>
-<TR><TD ALIGN="RIGHT" BGCOLOR="#ffe066" COLOR="#d62728" BORDER="2">[78]</TD><TD ALIGN="LEFT" BGCOLOR="#ffe066" COLOR="#d62728" BORDER="2">pfn 0x3f07</TD><TD ALIGN="LEFT" BGCOLOR="#ffe066" COLOR="#d62728" BORDER="2" PORT="e2">P RW US A D</TD></TR>
-<TR><TD ALIGN="RIGHT">[79-80]</TD><TD ALIGN="LEFT">pfn 0x3f08-0x3f09</TD><TD ALIGN="LEFT" PORT="e3">P RW US A D</TD></TR>
+	pt_3f16 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5">
+<TR><TD COLSPAN="3" BGCOLOR="#c9a0dc" PORT="h"><B>pte</B> at pfn 0x3f16<BR/><FONT POINT-SIZE="13">maps 0x08000000-0x083fffff</FONT></TD></TR>
+<TR><TD ALIGN="RIGHT">[72]</TD><TD ALIGN="LEFT">pfn 0x3f17</TD><TD ALIGN="LEFT" PORT="e0">P US A</TD></TR>
+<TR><TD ALIGN="RIGHT">[77]</TD><TD ALIGN="LEFT">pfn 0x3f1b</TD><TD ALIGN="LEFT" PORT="e1">P RW US A D</TD></TR>
+<TR><TD ALIGN="RIGHT" BGCOLOR="#ffe066" COLOR="#d62728" BORDER="2">[78]</TD><TD ALIGN="LEFT" BGCOLOR="#ffe066" COLOR="#d62728" BORDER="2">pfn 0x3f1c</TD><TD ALIGN="LEFT" BGCOLOR="#ffe066" COLOR="#d62728" BORDER="2" PORT="e2">P RW US A D</TD></TR>
+<TR><TD ALIGN="RIGHT">[79-80]</TD><TD ALIGN="LEFT">pfn 0x3f1d-0x3f1e</TD><TD ALIGN="LEFT" PORT="e3">P RW US A D</TD></TR>
 </TABLE>>];
-	pt_3f03 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5">
-<TR><TD COLSPAN="3" BGCOLOR="#c9a0dc" PORT="h"><B>pte</B> at pfn 0x3f03<BR/><FONT POINT-SIZE="13">maps 0xbfc00000-0xbfffffff</FONT></TD></TR>
-<TR><TD ALIGN="RIGHT">[1022-1023]</TD><TD ALIGN="LEFT">pfn 0x3f04-0x3f05</TD><TD ALIGN="LEFT" PORT="e0">P RW US A D</TD></TR>
+	pt_3f18 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5">
+<TR><TD COLSPAN="3" BGCOLOR="#c9a0dc" PORT="h"><B>pte</B> at pfn 0x3f18<BR/><FONT POINT-SIZE="13">maps 0xbfc00000-0xbfffffff</FONT></TD></TR>
+<TR><TD ALIGN="RIGHT">[1022-1023]</TD><TD ALIGN="LEFT">pfn 0x3f19-0x3f1a</TD><TD ALIGN="LEFT" PORT="e0">P RW US A D</TD></TR>
 </TABLE>>];
-	pt_3f00:e0:e -> pt_3f01:h:w [color="#d62728", penwidth=3];
-	pt_3f00:e1:e -> pt_3f03:h:w;
-	frame_3f02 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5"><TR><TD BGCOLOR="#fdae6b">pfn 0x3f02<BR/><FONT POINT-SIZE="13">Normal file lru</FONT></TD></TR></TABLE>>];
-	pt_3f01:e0:e -> frame_3f02;
-	frame_3f06 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5"><TR><TD BGCOLOR="#fdae6b">pfn 0x3f06<BR/><FONT POINT-SIZE="13">Normal lru swapbacked anon</FONT></TD></TR></TABLE>>];
-	pt_3f01:e1:e -> frame_3f06;
-	frame_3f07 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5"><TR><TD BGCOLOR="#fdae6b">pfn 0x3f07<BR/><FONT POINT-SIZE="13">Normal lru swapbacked anon</FONT></TD></TR></TABLE>>];
-	pt_3f01:e2:e -> frame_3f07 [color="#d62728", penwidth=3];
-	frame_3f08 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5"><TR><TD BGCOLOR="#fdae6b">2 frames<BR/>pfn 0x3f08<BR/><FONT POINT-SIZE="13">Normal lru swapbacked anon</FONT></TD></TR></TABLE>>];
-	pt_3f01:e3:e -> frame_3f08;
-	frame_3f04 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5"><TR><TD BGCOLOR="#fdae6b">2 frames<BR/>pfn 0x3f04<BR/><FONT POINT-SIZE="13">Normal lru swapbacked anon</FONT></TD></TR></TABLE>>];
-	pt_3f03:e0:e -> frame_3f04;
+	pt_3f0b:e0:e -> pt_3f16:h:w [color="#d62728", penwidth=3];
+	pt_3f0b:e1:e -> pt_3f18:h:w;
+	frame_3f17 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5"><TR><TD BGCOLOR="#fdae6b">pfn 0x3f17<BR/><FONT POINT-SIZE="13">Normal file lru</FONT></TD></TR></TABLE>>];
+	pt_3f16:e0:e -> frame_3f17;
+	frame_3f1b [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5"><TR><TD BGCOLOR="#fdae6b">pfn 0x3f1b<BR/><FONT POINT-SIZE="13">Normal lru swapbacked anon</FONT></TD></TR></TABLE>>];
+	pt_3f16:e1:e -> frame_3f1b;
+	frame_3f1c [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5"><TR><TD BGCOLOR="#fdae6b">pfn 0x3f1c<BR/><FONT POINT-SIZE="13">Normal lru swapbacked anon</FONT></TD></TR></TABLE>>];
+	pt_3f16:e2:e -> frame_3f1c [color="#d62728", penwidth=3];
+	frame_3f1d [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5"><TR><TD BGCOLOR="#fdae6b">2 frames<BR/>pfn 0x3f1d<BR/><FONT POINT-SIZE="13">Normal lru swapbacked anon</FONT></TD></TR></TABLE>>];
+	pt_3f16:e3:e -> frame_3f1d;
+	frame_3f19 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5"><TR><TD BGCOLOR="#fdae6b">2 frames<BR/>pfn 0x3f19<BR/><FONT POINT-SIZE="13">Normal lru swapbacked anon</FONT></TD></TR></TABLE>>];
+	pt_3f18:e0:e -> frame_3f19;
 	legend [label=<<TABLE BORDER="1" COLOR="#808080" CELLBORDER="0" CELLSPACING="3" CELLPADDING="4">
 <TR><TD COLSPAN="3" ALIGN="LEFT"><B>Page tables</B></TD></TR>
 <TR><TD BGCOLOR="#c9a0dc" BORDER="1" FIXEDSIZE="TRUE" WIDTH="36" HEIGHT="22"></TD><TD ALIGN="LEFT">page table</TD><TD ALIGN="RIGHT">a frame of entries</TD></TR>
@@ -304,31 +304,31 @@ digraph pagetable {
 	       label=<<B>Page tables of pid 2 (app), i386, 2 levels</B>>];
 	node [shape=plaintext, fontname="Helvetica", fontsize=16, margin=0];
 	edge [fontname="Helvetica", fontsize=14, penwidth=1.6, arrowsize=0.8];
-	task [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="6"><TR><TD PORT="cr3">pid 2 (app)<BR/>CR3 = pfn 0x3f0a</TD></TR><TR><TD BGCOLOR="#ffe066">walk of 0x0804d000<BR/>pgd[32] pte[77] + 0x0<BR/>= pfn 0x3f06, phys 0x3f06000</TD></TR></TABLE>>];
-	task:cr3:e -> pt_3f0a:h:w [color="#d62728", penwidth=3];
-	pt_3f0a [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5">
-<TR><TD COLSPAN="3" BGCOLOR="#c9a0dc" PORT="h"><B>pgd</B> at pfn 0x3f0a<BR/><FONT POINT-SIZE="13">maps 0x00000000-0xffffffff</FONT></TD></TR>
-<TR><TD ALIGN="RIGHT" BGCOLOR="#ffe066" COLOR="#d62728" BORDER="2">[32]</TD><TD ALIGN="LEFT" BGCOLOR="#ffe066" COLOR="#d62728" BORDER="2">pte table, pfn 0x3f0b</TD><TD ALIGN="LEFT" BGCOLOR="#ffe066" COLOR="#d62728" BORDER="2" PORT="e0">P RW US A D</TD></TR>
-<TR><TD ALIGN="RIGHT">[767]</TD><TD ALIGN="LEFT">pte table, pfn 0x3f0c</TD><TD ALIGN="LEFT" PORT="e1">P RW US A D</TD></TR>
+	task [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="6"><TR><TD PORT="cr3">pid 2 (app)<BR/>CR3 = pfn 0x3f1f</TD></TR><TR><TD BGCOLOR="#ffe066">walk of 0x0804d000<BR/>pgd[32] pte[77] + 0x0<BR/>= pfn 0x3f1b, phys 0x3f1b000</TD></TR></TABLE>>];
+	task:cr3:e -> pt_3f1f:h:w [color="#d62728", penwidth=3];
+	pt_3f1f [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5">
+<TR><TD COLSPAN="3" BGCOLOR="#c9a0dc" PORT="h"><B>pgd</B> at pfn 0x3f1f<BR/><FONT POINT-SIZE="13">maps 0x00000000-0xffffffff</FONT></TD></TR>
+<TR><TD ALIGN="RIGHT" BGCOLOR="#ffe066" COLOR="#d62728" BORDER="2">[32]</TD><TD ALIGN="LEFT" BGCOLOR="#ffe066" COLOR="#d62728" BORDER="2">pte table, pfn 0x3f20</TD><TD ALIGN="LEFT" BGCOLOR="#ffe066" COLOR="#d62728" BORDER="2" PORT="e0">P RW US A D</TD></TR>
+<TR><TD ALIGN="RIGHT">[767]</TD><TD ALIGN="LEFT">pte table, pfn 0x3f21</TD><TD ALIGN="LEFT" PORT="e1">P RW US A D</TD></TR>
 <TR><TD ALIGN="RIGHT">[768-1023]</TD><TD COLSPAN="2" BGCOLOR="#bdbdbd">kernel: 16 entries, shared with swapper_pg_dir</TD></TR>
 </TABLE>>];
-	pt_3f0b [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5">
-<TR><TD COLSPAN="3" BGCOLOR="#c9a0dc" PORT="h"><B>pte</B> at pfn 0x3f0b<BR/><FONT POINT-SIZE="13">maps 0x08000000-0x083fffff</FONT></TD></TR>
-<TR><TD ALIGN="RIGHT" BGCOLOR="#ffe066" COLOR="#d62728" BORDER="2">[77]</TD><TD ALIGN="LEFT" BGCOLOR="#ffe066" COLOR="#d62728" BORDER="2">pfn 0x3f06</TD><TD ALIGN="LEFT" BGCOLOR="#ffe066" COLOR="#d62728" BORDER="2" PORT="e0">P US D</TD></TR>
-<TR><TD ALIGN="RIGHT">[78-80]</TD><TD ALIGN="LEFT">pfn 0x3f07-0x3f09</TD><TD ALIGN="LEFT" PORT="e1">P US D</TD></TR>
+	pt_3f20 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5">
+<TR><TD COLSPAN="3" BGCOLOR="#c9a0dc" PORT="h"><B>pte</B> at pfn 0x3f20<BR/><FONT POINT-SIZE="13">maps 0x08000000-0x083fffff</FONT></TD></TR>
+<TR><TD ALIGN="RIGHT" BGCOLOR="#ffe066" COLOR="#d62728" BORDER="2">[77]</TD><TD ALIGN="LEFT" BGCOLOR="#ffe066" COLOR="#d62728" BORDER="2">pfn 0x3f1b</TD><TD ALIGN="LEFT" BGCOLOR="#ffe066" COLOR="#d62728" BORDER="2" PORT="e0">P US D</TD></TR>
+<TR><TD ALIGN="RIGHT">[78-80]</TD><TD ALIGN="LEFT">pfn 0x3f1c-0x3f1e</TD><TD ALIGN="LEFT" PORT="e1">P US D</TD></TR>
 </TABLE>>];
-	pt_3f0c [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5">
-<TR><TD COLSPAN="3" BGCOLOR="#c9a0dc" PORT="h"><B>pte</B> at pfn 0x3f0c<BR/><FONT POINT-SIZE="13">maps 0xbfc00000-0xbfffffff</FONT></TD></TR>
-<TR><TD ALIGN="RIGHT">[1022-1023]</TD><TD ALIGN="LEFT">pfn 0x3f04-0x3f05</TD><TD ALIGN="LEFT" PORT="e0">P US D</TD></TR>
+	pt_3f21 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5">
+<TR><TD COLSPAN="3" BGCOLOR="#c9a0dc" PORT="h"><B>pte</B> at pfn 0x3f21<BR/><FONT POINT-SIZE="13">maps 0xbfc00000-0xbfffffff</FONT></TD></TR>
+<TR><TD ALIGN="RIGHT">[1022-1023]</TD><TD ALIGN="LEFT">pfn 0x3f19-0x3f1a</TD><TD ALIGN="LEFT" PORT="e0">P US D</TD></TR>
 </TABLE>>];
-	pt_3f0a:e0:e -> pt_3f0b:h:w [color="#d62728", penwidth=3];
-	pt_3f0a:e1:e -> pt_3f0c:h:w;
-	frame_3f06 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5"><TR><TD BGCOLOR="#fdae6b">pfn 0x3f06<BR/><FONT POINT-SIZE="13">Normal lru swapbacked anon</FONT></TD></TR></TABLE>>];
-	pt_3f0b:e0:e -> frame_3f06 [color="#d62728", penwidth=3];
-	frame_3f07 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5"><TR><TD BGCOLOR="#fdae6b">3 frames<BR/>pfn 0x3f07<BR/><FONT POINT-SIZE="13">Normal lru swapbacked anon mapped 2&#215;</FONT></TD></TR></TABLE>>];
-	pt_3f0b:e1:e -> frame_3f07;
-	frame_3f04 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5"><TR><TD BGCOLOR="#fdae6b">2 frames<BR/>pfn 0x3f04<BR/><FONT POINT-SIZE="13">Normal lru swapbacked anon mapped 2&#215;</FONT></TD></TR></TABLE>>];
-	pt_3f0c:e0:e -> frame_3f04;
+	pt_3f1f:e0:e -> pt_3f20:h:w [color="#d62728", penwidth=3];
+	pt_3f1f:e1:e -> pt_3f21:h:w;
+	frame_3f1b [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5"><TR><TD BGCOLOR="#fdae6b">pfn 0x3f1b<BR/><FONT POINT-SIZE="13">Normal lru swapbacked anon</FONT></TD></TR></TABLE>>];
+	pt_3f20:e0:e -> frame_3f1b [color="#d62728", penwidth=3];
+	frame_3f1c [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5"><TR><TD BGCOLOR="#fdae6b">3 frames<BR/>pfn 0x3f1c<BR/><FONT POINT-SIZE="13">Normal lru swapbacked anon mapped 2&#215;</FONT></TD></TR></TABLE>>];
+	pt_3f20:e1:e -> frame_3f1c;
+	frame_3f19 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5"><TR><TD BGCOLOR="#fdae6b">2 frames<BR/>pfn 0x3f19<BR/><FONT POINT-SIZE="13">Normal lru swapbacked anon mapped 2&#215;</FONT></TD></TR></TABLE>>];
+	pt_3f21:e0:e -> frame_3f19;
 	legend [label=<<TABLE BORDER="1" COLOR="#808080" CELLBORDER="0" CELLSPACING="3" CELLPADDING="4">
 <TR><TD COLSPAN="3" ALIGN="LEFT"><B>Page tables</B></TD></TR>
 <TR><TD BGCOLOR="#c9a0dc" BORDER="1" FIXEDSIZE="TRUE" WIDTH="36" HEIGHT="22"></TD><TD ALIGN="LEFT">page table</TD><TD ALIGN="RIGHT">a frame of entries</TD></TR>
@@ -344,7 +344,7 @@ $ machine arch=x86_64 ram=64M
 machine: x86_64, 64 MiB RAM, 1 node, 1 CPU, seed 1
 Memory: 47104K/65144K available (16384K kernel code+data, 1024K mem_map, 632K firmware, 18040K reserved, 0K highmem)
 $ exec app
-pid 1 (app) is now current: 3 VMAs, pgd at pfn 0x3e00
+pid 1 (app) is now current: 3 VMAs, pgd at pfn 0x3e0e
 $ touch 0x400000
 touched 1 page (read): 0 minor faults, 1 major
 $ mmap 64K
@@ -358,48 +358,48 @@ digraph pagetable {
 	       label=<<B>Page tables of pid 1 (app), x86_64, 4 levels</B>>];
 	node [shape=plaintext, fontname="Helvetica", fontsize=16, margin=0];
 	edge [fontname="Helvetica", fontsize=14, penwidth=1.6, arrowsize=0.8];
-	task [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="6"><TR><TD PORT="cr3">pid 1 (app)<BR/>CR3 = pfn 0x3e00</TD></TR><TR><TD BGCOLOR="#ffe066">walk of 0x0000000000400abc<BR/>pgd[0] pud[0] pmd[2] pte[0] + 0xabc<BR/>= pfn 0x3e04, phys 0x3e04abc</TD></TR></TABLE>>];
-	task:cr3:e -> pt_3e00:h:w [color="#d62728", penwidth=3];
-	pt_3e00 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5">
-<TR><TD COLSPAN="3" BGCOLOR="#c9a0dc" PORT="h"><B>pgd</B> at pfn 0x3e00<BR/><FONT POINT-SIZE="13">maps 0x0000000000000000-0xffffffffffffffff</FONT></TD></TR>
-<TR><TD ALIGN="RIGHT" BGCOLOR="#ffe066" COLOR="#d62728" BORDER="2">[0]</TD><TD ALIGN="LEFT" BGCOLOR="#ffe066" COLOR="#d62728" BORDER="2">pud table, pfn 0x3e01</TD><TD ALIGN="LEFT" BGCOLOR="#ffe066" COLOR="#d62728" BORDER="2" PORT="e0">P RW US A D</TD></TR>
-<TR><TD ALIGN="RIGHT">[255]</TD><TD ALIGN="LEFT">pud table, pfn 0x3e05</TD><TD ALIGN="LEFT" PORT="e1">P RW US A D</TD></TR>
+	task [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="6"><TR><TD PORT="cr3">pid 1 (app)<BR/>CR3 = pfn 0x3e0e</TD></TR><TR><TD BGCOLOR="#ffe066">walk of 0x0000000000400abc<BR/>pgd[0] pud[0] pmd[2] pte[0] + 0xabc<BR/>= pfn 0x3e20, phys 0x3e20abc</TD></TR></TABLE>>];
+	task:cr3:e -> pt_3e0e:h:w [color="#d62728", penwidth=3];
+	pt_3e0e [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5">
+<TR><TD COLSPAN="3" BGCOLOR="#c9a0dc" PORT="h"><B>pgd</B> at pfn 0x3e0e<BR/><FONT POINT-SIZE="13">maps 0x0000000000000000-0xffffffffffffffff</FONT></TD></TR>
+<TR><TD ALIGN="RIGHT" BGCOLOR="#ffe066" COLOR="#d62728" BORDER="2">[0]</TD><TD ALIGN="LEFT" BGCOLOR="#ffe066" COLOR="#d62728" BORDER="2">pud table, pfn 0x3e1d</TD><TD ALIGN="LEFT" BGCOLOR="#ffe066" COLOR="#d62728" BORDER="2" PORT="e0">P RW US A D</TD></TR>
+<TR><TD ALIGN="RIGHT">[255]</TD><TD ALIGN="LEFT">pud table, pfn 0x3e21</TD><TD ALIGN="LEFT" PORT="e1">P RW US A D</TD></TR>
 <TR><TD ALIGN="RIGHT">[256-511]</TD><TD COLSPAN="2" BGCOLOR="#bdbdbd">kernel: 1 entry, shared with swapper_pg_dir</TD></TR>
 </TABLE>>];
-	pt_3e01 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5">
-<TR><TD COLSPAN="3" BGCOLOR="#c9a0dc" PORT="h"><B>pud</B> at pfn 0x3e01<BR/><FONT POINT-SIZE="13">maps 0x0000000000000000-0x0000007fffffffff</FONT></TD></TR>
-<TR><TD ALIGN="RIGHT" BGCOLOR="#ffe066" COLOR="#d62728" BORDER="2">[0]</TD><TD ALIGN="LEFT" BGCOLOR="#ffe066" COLOR="#d62728" BORDER="2">pmd table, pfn 0x3e02</TD><TD ALIGN="LEFT" BGCOLOR="#ffe066" COLOR="#d62728" BORDER="2" PORT="e0">P RW US A D</TD></TR>
+	pt_3e1d [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5">
+<TR><TD COLSPAN="3" BGCOLOR="#c9a0dc" PORT="h"><B>pud</B> at pfn 0x3e1d<BR/><FONT POINT-SIZE="13">maps 0x0000000000000000-0x0000007fffffffff</FONT></TD></TR>
+<TR><TD ALIGN="RIGHT" BGCOLOR="#ffe066" COLOR="#d62728" BORDER="2">[0]</TD><TD ALIGN="LEFT" BGCOLOR="#ffe066" COLOR="#d62728" BORDER="2">pmd table, pfn 0x3e1e</TD><TD ALIGN="LEFT" BGCOLOR="#ffe066" COLOR="#d62728" BORDER="2" PORT="e0">P RW US A D</TD></TR>
 </TABLE>>];
-	pt_3e05 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5">
-<TR><TD COLSPAN="3" BGCOLOR="#c9a0dc" PORT="h"><B>pud</B> at pfn 0x3e05<BR/><FONT POINT-SIZE="13">maps 0x00007f8000000000-0x00007fffffffffff</FONT></TD></TR>
-<TR><TD ALIGN="RIGHT">[511]</TD><TD ALIGN="LEFT">pmd table, pfn 0x3e06</TD><TD ALIGN="LEFT" PORT="e0">P RW US A D</TD></TR>
+	pt_3e21 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5">
+<TR><TD COLSPAN="3" BGCOLOR="#c9a0dc" PORT="h"><B>pud</B> at pfn 0x3e21<BR/><FONT POINT-SIZE="13">maps 0x00007f8000000000-0x00007fffffffffff</FONT></TD></TR>
+<TR><TD ALIGN="RIGHT">[511]</TD><TD ALIGN="LEFT">pmd table, pfn 0x3e22</TD><TD ALIGN="LEFT" PORT="e0">P RW US A D</TD></TR>
 </TABLE>>];
-	pt_3e02 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5">
-<TR><TD COLSPAN="3" BGCOLOR="#c9a0dc" PORT="h"><B>pmd</B> at pfn 0x3e02<BR/><FONT POINT-SIZE="13">maps 0x0000000000000000-0x000000003fffffff</FONT></TD></TR>
-<TR><TD ALIGN="RIGHT" BGCOLOR="#ffe066" COLOR="#d62728" BORDER="2">[2]</TD><TD ALIGN="LEFT" BGCOLOR="#ffe066" COLOR="#d62728" BORDER="2">pte table, pfn 0x3e03</TD><TD ALIGN="LEFT" BGCOLOR="#ffe066" COLOR="#d62728" BORDER="2" PORT="e0">P RW US A D</TD></TR>
+	pt_3e1e [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5">
+<TR><TD COLSPAN="3" BGCOLOR="#c9a0dc" PORT="h"><B>pmd</B> at pfn 0x3e1e<BR/><FONT POINT-SIZE="13">maps 0x0000000000000000-0x000000003fffffff</FONT></TD></TR>
+<TR><TD ALIGN="RIGHT" BGCOLOR="#ffe066" COLOR="#d62728" BORDER="2">[2]</TD><TD ALIGN="LEFT" BGCOLOR="#ffe066" COLOR="#d62728" BORDER="2">pte table, pfn 0x3e1f</TD><TD ALIGN="LEFT" BGCOLOR="#ffe066" COLOR="#d62728" BORDER="2" PORT="e0">P RW US A D</TD></TR>
 </TABLE>>];
-	pt_3e06 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5">
-<TR><TD COLSPAN="3" BGCOLOR="#c9a0dc" PORT="h"><B>pmd</B> at pfn 0x3e06<BR/><FONT POINT-SIZE="13">maps 0x00007fffc0000000-0x00007fffffffffff</FONT></TD></TR>
-<TR><TD ALIGN="RIGHT">[447]</TD><TD ALIGN="LEFT">pte table, pfn 0x3e07</TD><TD ALIGN="LEFT" PORT="e0">P RW US A D</TD></TR>
+	pt_3e22 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5">
+<TR><TD COLSPAN="3" BGCOLOR="#c9a0dc" PORT="h"><B>pmd</B> at pfn 0x3e22<BR/><FONT POINT-SIZE="13">maps 0x00007fffc0000000-0x00007fffffffffff</FONT></TD></TR>
+<TR><TD ALIGN="RIGHT">[447]</TD><TD ALIGN="LEFT">pte table, pfn 0x3e23</TD><TD ALIGN="LEFT" PORT="e0">P RW US A D</TD></TR>
 </TABLE>>];
-	pt_3e03 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5">
-<TR><TD COLSPAN="3" BGCOLOR="#c9a0dc" PORT="h"><B>pte</B> at pfn 0x3e03<BR/><FONT POINT-SIZE="13">maps 0x0000000000400000-0x00000000005fffff</FONT></TD></TR>
-<TR><TD ALIGN="RIGHT" BGCOLOR="#ffe066" COLOR="#d62728" BORDER="2">[0]</TD><TD ALIGN="LEFT" BGCOLOR="#ffe066" COLOR="#d62728" BORDER="2">pfn 0x3e04</TD><TD ALIGN="LEFT" BGCOLOR="#ffe066" COLOR="#d62728" BORDER="2" PORT="e0">P US A</TD></TR>
+	pt_3e1f [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5">
+<TR><TD COLSPAN="3" BGCOLOR="#c9a0dc" PORT="h"><B>pte</B> at pfn 0x3e1f<BR/><FONT POINT-SIZE="13">maps 0x0000000000400000-0x00000000005fffff</FONT></TD></TR>
+<TR><TD ALIGN="RIGHT" BGCOLOR="#ffe066" COLOR="#d62728" BORDER="2">[0]</TD><TD ALIGN="LEFT" BGCOLOR="#ffe066" COLOR="#d62728" BORDER="2">pfn 0x3e20</TD><TD ALIGN="LEFT" BGCOLOR="#ffe066" COLOR="#d62728" BORDER="2" PORT="e0">P US A</TD></TR>
 </TABLE>>];
-	pt_3e07 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5">
-<TR><TD COLSPAN="3" BGCOLOR="#c9a0dc" PORT="h"><B>pte</B> at pfn 0x3e07<BR/><FONT POINT-SIZE="13">maps 0x00007ffff7e00000-0x00007ffff7ffffff</FONT></TD></TR>
+	pt_3e23 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5">
+<TR><TD COLSPAN="3" BGCOLOR="#c9a0dc" PORT="h"><B>pte</B> at pfn 0x3e23<BR/><FONT POINT-SIZE="13">maps 0x00007ffff7e00000-0x00007ffff7ffffff</FONT></TD></TR>
 <TR><TD ALIGN="RIGHT">[495-510]</TD><TD ALIGN="LEFT">pfn 0x1ffb, 16 times</TD><TD ALIGN="LEFT" PORT="e0">P US A NX</TD></TR>
 </TABLE>>];
-	pt_3e00:e0:e -> pt_3e01:h:w [color="#d62728", penwidth=3];
-	pt_3e00:e1:e -> pt_3e05:h:w;
-	pt_3e01:e0:e -> pt_3e02:h:w [color="#d62728", penwidth=3];
-	pt_3e05:e0:e -> pt_3e06:h:w;
-	pt_3e02:e0:e -> pt_3e03:h:w [color="#d62728", penwidth=3];
-	pt_3e06:e0:e -> pt_3e07:h:w;
-	frame_3e04 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5"><TR><TD BGCOLOR="#fdae6b">pfn 0x3e04<BR/><FONT POINT-SIZE="13">DMA32 file lru</FONT></TD></TR></TABLE>>];
-	pt_3e03:e0:e -> frame_3e04 [color="#d62728", penwidth=3];
+	pt_3e0e:e0:e -> pt_3e1d:h:w [color="#d62728", penwidth=3];
+	pt_3e0e:e1:e -> pt_3e21:h:w;
+	pt_3e1d:e0:e -> pt_3e1e:h:w [color="#d62728", penwidth=3];
+	pt_3e21:e0:e -> pt_3e22:h:w;
+	pt_3e1e:e0:e -> pt_3e1f:h:w [color="#d62728", penwidth=3];
+	pt_3e22:e0:e -> pt_3e23:h:w;
+	frame_3e20 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5"><TR><TD BGCOLOR="#fdae6b">pfn 0x3e20<BR/><FONT POINT-SIZE="13">DMA32 file lru</FONT></TD></TR></TABLE>>];
+	pt_3e1f:e0:e -> frame_3e20 [color="#d62728", penwidth=3];
 	frame_1ffb [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5"><TR><TD BGCOLOR="#bdbdbd">pfn 0x1ffb<BR/><FONT POINT-SIZE="13">DMA32 reserved zero</FONT></TD></TR></TABLE>>];
-	pt_3e07:e0:e -> frame_1ffb;
+	pt_3e23:e0:e -> frame_1ffb;
 	legend [label=<<TABLE BORDER="1" COLOR="#808080" CELLBORDER="0" CELLSPACING="3" CELLPADDING="4">
 <TR><TD COLSPAN="3" ALIGN="LEFT"><B>Page tables</B></TD></TR>
 <TR><TD BGCOLOR="#c9a0dc" BORDER="1" FIXEDSIZE="TRUE" WIDTH="36" HEIGHT="22"></TD><TD ALIGN="LEFT">page table</TD><TD ALIGN="RIGHT">a frame of entries</TD></TR>
@@ -558,7 +558,7 @@ $ machine arch=x86_64 ram=64M
 machine: x86_64, 64 MiB RAM, 1 node, 1 CPU, seed 1
 Memory: 47104K/65144K available (16384K kernel code+data, 1024K mem_map, 632K firmware, 18040K reserved, 0K highmem)
 $ exec app
-pid 1 (app) is now current: 3 VMAs, pgd at pfn 0x3e00
+pid 1 (app) is now current: 3 VMAs, pgd at pfn 0x3e0e
 $ dot aspace 9
 ! error: dot: no process with pid 9
 $ dot aspace x

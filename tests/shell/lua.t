@@ -50,7 +50,7 @@ stack traceback:
 	[C]: in function 'vmlab.free_pages'
 	tests/lua/fixtures/machine-error.lua:4: in main chunk
 $ run tests/lua/fixtures/hook-error.lua
-! error: vm.on("mm_page_alloc") hook: tests/lua/fixtures/hook-error.lua:3: hook failed at pfn 6147 (the hook is removed)
+! error: vm.on("mm_page_alloc") hook: tests/lua/fixtures/hook-error.lua:3: hook failed at pfn 6152 (the hook is removed)
 the script went on
 $ run nope.lua
 ! error: run: cannot open 'nope.lua': No such file or directory

@@ -4,7 +4,7 @@ use lib 'tests/lib'; use Transcript; run_transcript(\*DATA);
 __DATA__
 # mmap: anonymous, top-down below mmap_base 0xb8000000
 $ exec app
-pid 1 (app) is now current: 3 VMAs, pgd at pfn 0x1800
+pid 1 (app) is now current: 3 VMAs, pgd at pfn 0x180b
 $ mmap 8K
 0xb7ffe000
 $ mmap 4K prot=r
@@ -104,7 +104,7 @@ $ files
     133      12288       3       0       0     0 /usr/bin/app
     134          3       1       0       0     0 /data/log
 $ exec writer
-pid 2 (writer) is now current: 3 VMAs, pgd at pfn 0x1800
+pid 2 (writer) is now current: 3 VMAs, pgd at pfn 0x180b
 $ mmap 8K file=/data/log flags=shared addr=0x40000000
 0x40000000
 $ write 0x40000000 1111
@@ -116,7 +116,7 @@ $ files
     134          3       1       1       1     1 /data/log
     135      12288       3       0       0     2 /usr/bin/writer
 $ exec reader
-pid 3 (reader) is now current: 3 VMAs, pgd at pfn 0x1802
+pid 3 (reader) is now current: 3 VMAs, pgd at pfn 0x180f
 $ mmap 8K file=/data/log flags=shared addr=0x50000000
 0x50000000
 $ read 0x50000000
@@ -127,14 +127,14 @@ $ maps
 50000000-50002000 rw-s 00000000 08:01 134        /data/log
 bffdf000-c0000000 rw-p 00000000 00:00 0          [stack]
 $ vtop 0x50000000
-0x50000000 in pid 3 (reader): i386, 2-level paging, CR3 0x01802000
+0x50000000 in pid 3 (reader): i386, 2-level paging, CR3 0x0180f000
   split    pgd 320 | pte 0 | offset 0x0   (p4d, pud, pmd folded)
-  pgd[320]  table 0x01802000  entry 0x01803067  P RW US A D
-  pte[0]    table 0x01803000  entry 0x38000025  P US A
+  pgd[320]  table 0x0180f000  entry 0x01810067  P RW US A D
+  pte[0]    table 0x01810000  entry 0x38000025  P US A
   phys     0x38000000  pfn 0x38000  zone HighMem  node 0
 $ write 0x50000008 2222
 $ switch 2
-cpu 0: pid 3 (reader) -> pid 2 (writer), CR3 = 0x01800000 (TLB flushed but for global entries)
+cpu 0: pid 3 (reader) -> pid 2 (writer), CR3 = 0x0180b000 (TLB flushed but for global entries)
 $ read 0x40000008
 2222 (0x8ae)
 $ msync 0x40000000 8K
@@ -148,16 +148,16 @@ $ files
     135      12288       3       0       0     2 /usr/bin/writer
     136      12288       3       0       0     2 /usr/bin/reader
 $ vtop 0x40000000
-0x40000000 in pid 2 (writer): i386, 2-level paging, CR3 0x01800000
+0x40000000 in pid 2 (writer): i386, 2-level paging, CR3 0x0180b000
   split    pgd 256 | pte 0 | offset 0x0   (p4d, pud, pmd folded)
-  pgd[256]  table 0x01800000  entry 0x01801067  P RW US A D
-  pte[0]    table 0x01801000  entry 0x38000025  P US A
+  pgd[256]  table 0x0180b000  entry 0x0180e067  P RW US A D
+  pte[0]    table 0x0180e000  entry 0x38000025  P US A
   phys     0x38000000  pfn 0x38000  zone HighMem  node 0
 # past the end of the file: SIGBUS
 $ touch 0x40001000
 ! error: touch: 0x40001000 is beyond the end of /data/log (3 bytes) (SIGBUS, BUS_ADRERR): pid 2 (writer) killed
 $ switch 3
-cpu 0: pid 3 (reader), CR3 = 0x01802000 (TLB flushed but for global entries)
+cpu 0: pid 3 (reader), CR3 = 0x0180f000 (TLB flushed but for global entries)
 $ munmap 0x50000000 8K
 $ files
   INODE       SIZE   PAGES  CACHED   DIRTY  MAPS NAME
@@ -179,7 +179,7 @@ $ files
     136      12288       3       0       0     2 /usr/bin/reader
 # the bytes written back come back from the file
 $ exec again
-pid 4 (again) is now current: 3 VMAs, pgd at pfn 0x1803
+pid 4 (again) is now current: 3 VMAs, pgd at pfn 0x1810
 $ mmap 4K file=/data/log prot=r
 0xb7fff000
 $ read 0xb7fff000
@@ -196,14 +196,14 @@ $ files
 
 # private file mappings: a write copies the page (the file keeps its bytes)
 $ exec cow
-pid 5 (cow) is now current: 3 VMAs, pgd at pfn 0x1801
+pid 5 (cow) is now current: 3 VMAs, pgd at pfn 0x180e
 $ mmap 4K file=/data/log addr=0x40000000
 0x40000000
 $ write 0x40000000 99
 $ read 0x40000000
 99 (0x63)
 $ exec look
-pid 6 (look) is now current: 3 VMAs, pgd at pfn 0x1805
+pid 6 (look) is now current: 3 VMAs, pgd at pfn 0x1812
 $ mmap 4K file=/data/log addr=0x40000000 prot=r
 0x40000000
 $ read 0x40000000
@@ -211,7 +211,7 @@ $ read 0x40000000
 
 # shared anonymous memory is a shmem object, shared across fork
 $ exec shm
-pid 7 (shm) is now current: 3 VMAs, pgd at pfn 0x1807
+pid 7 (shm) is now current: 3 VMAs, pgd at pfn 0x1814
 $ mmap 4K flags=shared addr=0x40000000
 0x40000000
 $ write 0x40000000 5
@@ -223,12 +223,12 @@ $ maps
 40000000-40001000 rw-s 00000000 00:01 141        /dev/zero (deleted)
 bffdf000-c0000000 rw-p 00000000 00:00 0          [stack]
 $ switch 8
-cpu 0: pid 7 (shm) -> pid 8 (shm), CR3 = 0x01809000 (TLB flushed but for global entries)
+cpu 0: pid 7 (shm) -> pid 8 (shm), CR3 = 0x01816000 (TLB flushed but for global entries)
 $ read 0x40000000
 5 (0x5)
 $ write 0x40000000 6
 $ switch 7
-cpu 0: pid 8 (shm) -> pid 7 (shm), CR3 = 0x01807000 (TLB flushed but for global entries)
+cpu 0: pid 8 (shm) -> pid 7 (shm), CR3 = 0x01814000 (TLB flushed but for global entries)
 $ read 0x40000000
 6 (0x6)
 $ smaps 7
@@ -331,7 +331,7 @@ VmFlags: rd wr mr mw me gd ac
 
 # PROT_NONE: the page stays mapped (a PROTNONE entry) but every access faults
 $ exec none
-pid 9 (none) is now current: 3 VMAs, pgd at pfn 0x180b
+pid 9 (none) is now current: 3 VMAs, pgd at pfn 0x1818
 $ mmap 8K addr=0x40000000
 0x40000000
 $ write 0x40000000 9
@@ -342,16 +342,16 @@ $ maps
 40000000-40002000 ---p 00000000 00:00 0 
 bffdf000-c0000000 rw-p 00000000 00:00 0          [stack]
 $ vtop 0x40000000
-0x40000000 in pid 9 (none): i386, 2-level paging, CR3 0x0180b000
+0x40000000 in pid 9 (none): i386, 2-level paging, CR3 0x01818000
   split    pgd 256 | pte 0 | offset 0x0   (p4d, pud, pmd folded)
-  pgd[256]  table 0x0180b000  entry 0x0180c067  P RW US A D
-  pte[0]    table 0x0180c000  entry 0x38003160  A D PROTNONE
+  pgd[256]  table 0x01818000  entry 0x01819067  P RW US A D
+  pte[0]    table 0x01819000  entry 0x38003160  A D PROTNONE
   stop     pte[0] is not present: a PROT_NONE entry: the page stays mapped, but the CPU faults on any access (SIGSEGV, SEGV_ACCERR)
 $ vtop 0x40001000
-0x40001000 in pid 9 (none): i386, 2-level paging, CR3 0x0180b000
+0x40001000 in pid 9 (none): i386, 2-level paging, CR3 0x01818000
   split    pgd 256 | pte 1 | offset 0x0   (p4d, pud, pmd folded)
-  pgd[256]  table 0x0180b000  entry 0x0180c067  P RW US A D
-  pte[1]    table 0x0180c000  entry 0x00000000  -
+  pgd[256]  table 0x01818000  entry 0x01819067  P RW US A D
+  pte[1]    table 0x01819000  entry 0x00000000  -
   stop     pte[1] is not present: the VMA is PROT_NONE: an access is SIGSEGV (SEGV_ACCERR)
 $ mprotect 0x40000000 8K rw
 $ read 0x40000000

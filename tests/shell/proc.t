@@ -12,7 +12,7 @@ $ maps
 
 # exec: VMAs and a pgd, nothing else
 $ exec app
-pid 1 (app) is now current: 3 VMAs, pgd at pfn 0x1800
+pid 1 (app) is now current: 3 VMAs, pgd at pfn 0x180b
 $ maps
 08048000-0804a000 r-xp 00000000 08:01 133        /usr/bin/app
 0804a000-0804b000 rw-p 00002000 08:01 133        /usr/bin/app
@@ -61,10 +61,10 @@ $ ps
 $ read 0x08050000
 0 (0x0)
 $ vtop 0x08050000
-0x08050000 in pid 1 (app): i386, 2-level paging, CR3 0x01800000
+0x08050000 in pid 1 (app): i386, 2-level paging, CR3 0x0180b000
   split    pgd 32 | pte 80 | offset 0x0   (p4d, pud, pmd folded)
-  pgd[32]   table 0x01800000  entry 0x01801067  P RW US A D
-  pte[80]   table 0x01801000  entry 0x017fd025  P US A
+  pgd[32]   table 0x0180b000  entry 0x0180e067  P RW US A D
+  pte[80]   table 0x0180e000  entry 0x017fd025  P US A
   phys     0x017fd000  pfn 0x17fd  zone Normal  node 0  (the zero page)
 $ ptov 0x017fd000
 phys 0x017fd000  pfn 0x17fd  zone Normal  node 0
@@ -72,10 +72,10 @@ phys 0x017fd000  pfn 0x17fd  zone Normal  node 0
   the shared zero page: mapped read-only wherever never-written anonymous memory was read
 $ write 0x08050000 1234
 $ vtop 0x08050000
-0x08050000 in pid 1 (app): i386, 2-level paging, CR3 0x01800000
+0x08050000 in pid 1 (app): i386, 2-level paging, CR3 0x0180b000
   split    pgd 32 | pte 80 | offset 0x0   (p4d, pud, pmd folded)
-  pgd[32]   table 0x01800000  entry 0x01801067  P RW US A D
-  pte[80]   table 0x01801000  entry 0x38003067  P RW US A D
+  pgd[32]   table 0x0180b000  entry 0x0180e067  P RW US A D
+  pte[80]   table 0x0180e000  entry 0x38003067  P RW US A D
   phys     0x38003000  pfn 0x38003  zone HighMem  node 0
 $ read 0x08050000
 1234 (0x4d2)
@@ -131,35 +131,35 @@ phys 0x38000000  pfn 0x38000  zone HighMem  node 0
   mapped by pid 1 (app) at 0x0804c000
   mapped by pid 2 (app) at 0x0804c000
 $ switch 2
-cpu 0: pid 1 (app) -> pid 2 (app), CR3 = 0x01802000 (TLB flushed but for global entries)
+cpu 0: pid 1 (app) -> pid 2 (app), CR3 = 0x0180f000 (TLB flushed but for global entries)
 $ read 0x0804c000
 7 (0x7)
 $ write 0x0804c000 42
 $ read 0x0804c000
 42 (0x2a)
 $ vtop 0x0804c000
-0x0804c000 in pid 2 (app): i386, 2-level paging, CR3 0x01802000
+0x0804c000 in pid 2 (app): i386, 2-level paging, CR3 0x0180f000
   split    pgd 32 | pte 76 | offset 0x0   (p4d, pud, pmd folded)
-  pgd[32]   table 0x01802000  entry 0x01803067  P RW US A D
-  pte[76]   table 0x01803000  entry 0x38004067  P RW US A D
+  pgd[32]   table 0x0180f000  entry 0x01810067  P RW US A D
+  pte[76]   table 0x01810000  entry 0x38004067  P RW US A D
   phys     0x38004000  pfn 0x38004  zone HighMem  node 0
 $ switch 1
-cpu 0: pid 2 (app) -> pid 1 (app), CR3 = 0x01800000 (TLB flushed but for global entries)
+cpu 0: pid 2 (app) -> pid 1 (app), CR3 = 0x0180b000 (TLB flushed but for global entries)
 $ read 0x0804c000
 7 (0x7)
 $ vtop 0x0804c000
-0x0804c000 in pid 1 (app): i386, 2-level paging, CR3 0x01800000
+0x0804c000 in pid 1 (app): i386, 2-level paging, CR3 0x0180b000
   split    pgd 32 | pte 76 | offset 0x0   (p4d, pud, pmd folded)
-  pgd[32]   table 0x01800000  entry 0x01801067  P RW US A D
-  pte[76]   table 0x01801000  entry 0x38000065  P US A D
+  pgd[32]   table 0x0180b000  entry 0x0180e067  P RW US A D
+  pte[76]   table 0x0180e000  entry 0x38000065  P US A D
   phys     0x38000000  pfn 0x38000  zone HighMem  node 0
 # the parent's page is its own again: a write reuses it, no copy
 $ write 0x0804c000 8
 $ vtop 0x0804c000
-0x0804c000 in pid 1 (app): i386, 2-level paging, CR3 0x01800000
+0x0804c000 in pid 1 (app): i386, 2-level paging, CR3 0x0180b000
   split    pgd 32 | pte 76 | offset 0x0   (p4d, pud, pmd folded)
-  pgd[32]   table 0x01800000  entry 0x01801067  P RW US A D
-  pte[76]   table 0x01801000  entry 0x38000067  P RW US A D
+  pgd[32]   table 0x0180b000  entry 0x0180e067  P RW US A D
+  pte[76]   table 0x0180e000  entry 0x38000067  P RW US A D
   phys     0x38000000  pfn 0x38000  zone HighMem  node 0
 $ switch 9
 ! error: switch: no process with pid 9 (see ps)
@@ -189,7 +189,7 @@ app[1]: segfault at bf7f0000 ip 08048000 sp bfffffc0 error 6 in app[8048000+2000
 $ ps
   PID  PPID COMMAND              VSZ     RSS   MINFL   MAJFL STAT
 $ exec app
-pid 3 (app) is now current: 3 VMAs, pgd at pfn 0x1800
+pid 3 (app) is now current: 3 VMAs, pgd at pfn 0x180b
 $ touch 0x08048000 x
 touched 1 page (execute): 0 minor faults, 1 major
 $ touch 0x08048000 w
@@ -198,17 +198,17 @@ app[3]: segfault at 8048000 ip 08048000 sp bfffffc0 error 7 in app[8048000+2000]
 $ ps
   PID  PPID COMMAND              VSZ     RSS   MINFL   MAJFL STAT
 $ exec app
-pid 4 (app) is now current: 3 VMAs, pgd at pfn 0x1800
+pid 4 (app) is now current: 3 VMAs, pgd at pfn 0x180b
 $ touch 0x0806d000
 app[4]: segfault at 806d000 ip 08048000 sp bfffffc0 error 4 in app[8048000+2000]
 ! error: touch: 0x0806d000 is not mapped (the stack above it may not grow that far: RLIMIT_STACK 8 MiB) (SIGSEGV, SEGV_MAPERR): pid 4 (app) killed
 $ exec app
-pid 5 (app) is now current: 3 VMAs, pgd at pfn 0x1800
+pid 5 (app) is now current: 3 VMAs, pgd at pfn 0x180b
 $ touch 0xc0001000
 app[5]: segfault at c0001000 ip 08048000 sp bfffffc0 error 5 in app[8048000+2000]
 ! error: touch: 0xc0001000 is kernel memory; user access faults (SIGSEGV, SEGV_MAPERR): pid 5 (app) killed
 $ exec app
-pid 6 (app) is now current: 3 VMAs, pgd at pfn 0x1800
+pid 6 (app) is now current: 3 VMAs, pgd at pfn 0x180b
 $ touch 0x00000000 r
 app[6]: segfault at 0 ip 08048000 sp bfffffc0 error 4 in app[8048000+2000]
 ! error: touch: 0x00000000 is not mapped (SIGSEGV, SEGV_MAPERR): pid 6 (app) killed

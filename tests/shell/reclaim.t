@@ -26,7 +26,7 @@ machine: i386, 64 MiB RAM, 1 node, 1 CPU, seed 1, swap 4096K
 Memory: 55808K/65144K available (8192K kernel code+data, 512K mem_map, 632K firmware, 9336K reserved, 0K highmem)
 Adding 4092k swap on /dev/sda2.  Priority:-2 extents:1 across:4092k SS
 $ exec app
-pid 1 (app) is now current: 3 VMAs, pgd at pfn 0x3f00
+pid 1 (app) is now current: 3 VMAs, pgd at pfn 0x3f0b
 $ mmap 32K
 0xb7ff8000
 $ touch 0xb7ff8000 32K w
@@ -47,7 +47,7 @@ machine: i386, 64 MiB RAM, 1 node, 1 CPU, seed 1, swap 4096K, policy lru
 Memory: 55808K/65144K available (8192K kernel code+data, 512K mem_map, 632K firmware, 9336K reserved, 0K highmem)
 Adding 4092k swap on /dev/sda2.  Priority:-2 extents:1 across:4092k SS
 $ exec app
-pid 1 (app) is now current: 3 VMAs, pgd at pfn 0x3f00
+pid 1 (app) is now current: 3 VMAs, pgd at pfn 0x3f0b
 $ mmap 32K
 0xb7ff8000
 $ touch 0xb7ff8000 32K w
@@ -67,7 +67,7 @@ machine: i386, 64 MiB RAM, 1 node, 1 CPU, seed 1, swap 4096K, policy clock
 Memory: 55808K/65144K available (8192K kernel code+data, 512K mem_map, 632K firmware, 9336K reserved, 0K highmem)
 Adding 4092k swap on /dev/sda2.  Priority:-2 extents:1 across:4092k SS
 $ exec app
-pid 1 (app) is now current: 3 VMAs, pgd at pfn 0x3f00
+pid 1 (app) is now current: 3 VMAs, pgd at pfn 0x3f0b
 $ mmap 32K
 0xb7ff8000
 $ touch 0xb7ff8000 32K w
@@ -91,7 +91,7 @@ machine: i386, 64 MiB RAM, 1 node, 1 CPU, seed 1, swap 4096K
 Memory: 55808K/65144K available (8192K kernel code+data, 512K mem_map, 632K firmware, 9336K reserved, 0K highmem)
 Adding 4092k swap on /dev/sda2.  Priority:-2 extents:1 across:4092k SS
 $ exec app
-pid 1 (app) is now current: 3 VMAs, pgd at pfn 0x3f00
+pid 1 (app) is now current: 3 VMAs, pgd at pfn 0x3f0b
 $ mmap 32K
 0xb7ff8000
 $ touch 0xb7ff8000 32K w
@@ -104,7 +104,7 @@ $ swaps 0
        1      0x01      1  -           pid 1 0xb7ff8000
        2      0x01      1  -           pid 1 0xb7ff9000
 $ vmstat
-nr_free_pages 13942
+nr_free_pages 13921
 nr_zone_inactive_anon 6
 nr_zone_active_anon 0
 nr_zone_inactive_file 0
@@ -114,11 +114,11 @@ nr_zone_write_pending 0
 nr_mlock 0
 nr_bounce 0
 nr_free_cma 0
-numa_hit 10
+numa_hit 19
 numa_miss 0
 numa_foreign 0
 numa_interleave 0
-numa_local 10
+numa_local 19
 numa_other 0
 nr_inactive_anon 6
 nr_active_anon 0
@@ -126,7 +126,7 @@ nr_inactive_file 0
 nr_active_file 0
 nr_unevictable 0
 nr_slab_reclaimable 0
-nr_slab_unreclaimable 0
+nr_slab_unreclaimable 21
 nr_anon_pages 6
 nr_mapped 0
 nr_file_pages 0
@@ -144,7 +144,7 @@ pgpgout 8
 pswpin 0
 pswpout 2
 pgalloc_dma 0
-pgalloc_normal 10
+pgalloc_normal 31
 pgalloc_high 0
 pgalloc_movable 0
 allocstall_dma 0
@@ -170,8 +170,8 @@ oom_kill 0
 nr_unstable 0
 $ meminfo
 MemTotal:          55808 kB
-MemFree:           55768 kB
-MemAvailable:      54208 kB
+MemFree:           55684 kB
+MemAvailable:      54124 kB
 Buffers:               0 kB
 Cached:                0 kB
 SwapCached:            0 kB
@@ -186,7 +186,7 @@ Mlocked:               0 kB
 HighTotal:             0 kB
 HighFree:              0 kB
 LowTotal:          55808 kB
-LowFree:           55768 kB
+LowFree:           55684 kB
 SwapTotal:          4092 kB
 SwapFree:           4084 kB
 Dirty:                 0 kB
@@ -195,9 +195,9 @@ AnonPages:            24 kB
 Mapped:                0 kB
 Shmem:                 0 kB
 KReclaimable:          0 kB
-Slab:                  0 kB
+Slab:                 84 kB
 SReclaimable:          0 kB
-SUnreclaim:            0 kB
+SUnreclaim:           84 kB
 KernelStack:           0 kB
 PageTables:            8 kB
 SecPageTables:         0 kB
@@ -223,7 +223,7 @@ $ machine ram=64M
 machine: i386, 64 MiB RAM, 1 node, 1 CPU, seed 1
 Memory: 55808K/65144K available (8192K kernel code+data, 512K mem_map, 632K firmware, 9336K reserved, 0K highmem)
 $ exec app libs=libc
-pid 1 (app) is now current: 5 VMAs, pgd at pfn 0x3f00
+pid 1 (app) is now current: 5 VMAs, pgd at pfn 0x3f0b
 $ touch 0xb7e7b000 64K r
 touched 16 pages (read): 0 minor faults, 16 major
 $ mmap 64K
@@ -232,8 +232,8 @@ $ touch 0xb7e6b000 64K w
 touched 16 pages (write): 16 minor faults, 0 major
 $ meminfo
 MemTotal:          55808 kB
-MemFree:           55672 kB
-MemAvailable:      54144 kB
+MemFree:           55588 kB
+MemAvailable:      54060 kB
 Buffers:               0 kB
 Cached:               64 kB
 SwapCached:            0 kB
@@ -248,7 +248,7 @@ Mlocked:               0 kB
 HighTotal:             0 kB
 HighFree:              0 kB
 LowTotal:          55808 kB
-LowFree:           55672 kB
+LowFree:           55588 kB
 SwapTotal:             0 kB
 SwapFree:              0 kB
 Dirty:                 0 kB
@@ -257,9 +257,9 @@ AnonPages:            64 kB
 Mapped:               64 kB
 Shmem:                 0 kB
 KReclaimable:          0 kB
-Slab:                  0 kB
+Slab:                 84 kB
 SReclaimable:          0 kB
-SUnreclaim:            0 kB
+SUnreclaim:           84 kB
 KernelStack:           0 kB
 PageTables:            8 kB
 SecPageTables:         0 kB
@@ -284,8 +284,8 @@ $ reclaim 8
 reclaimed 10 pages for 8 asked (scanned 26): 10 clean file pages dropped; 16 activated
 $ meminfo
 MemTotal:          55808 kB
-MemFree:           55672 kB
-MemAvailable:      54124 kB
+MemFree:           55588 kB
+MemAvailable:      54040 kB
 Buffers:               0 kB
 Cached:               24 kB
 SwapCached:            0 kB
@@ -300,7 +300,7 @@ Mlocked:               0 kB
 HighTotal:             0 kB
 HighFree:              0 kB
 LowTotal:          55808 kB
-LowFree:           55672 kB
+LowFree:           55588 kB
 SwapTotal:             0 kB
 SwapFree:              0 kB
 Dirty:                 0 kB
@@ -309,9 +309,9 @@ AnonPages:            64 kB
 Mapped:               24 kB
 Shmem:                 0 kB
 KReclaimable:          0 kB
-Slab:                  0 kB
+Slab:                 84 kB
 SReclaimable:          0 kB
-SUnreclaim:            0 kB
+SUnreclaim:           84 kB
 KernelStack:           0 kB
 PageTables:            8 kB
 SecPageTables:         0 kB
@@ -355,19 +355,19 @@ $ machine ram=64M
 machine: i386, 64 MiB RAM, 1 node, 1 CPU, seed 1
 Memory: 55808K/65144K available (8192K kernel code+data, 512K mem_map, 632K firmware, 9336K reserved, 0K highmem)
 $ exec small
-pid 1 (small) is now current: 3 VMAs, pgd at pfn 0x3f00
+pid 1 (small) is now current: 3 VMAs, pgd at pfn 0x3f0b
 $ mmap 2M
 0xb7e00000
 $ touch 0xb7e00000 2M w
 touched 512 pages (write): 512 minor faults, 0 major
 $ exec big
-pid 2 (big) is now current: 3 VMAs, pgd at pfn 0x3c82
+pid 2 (big) is now current: 3 VMAs, pgd at pfn 0x3c97
 $ mmap 27M
 0xb6500000
 $ touch 0xb6500000 27M w
 touched 6912 pages (write): 6912 minor faults, 0 major
 $ exec mid
-pid 3 (mid) is now current: 3 VMAs, pgd at pfn 0x318a
+pid 3 (mid) is now current: 3 VMAs, pgd at pfn 0x319f
 $ oom_score_adj 1 -1000
 pid 1 (small): oom_score_adj -1000, oom_score 0 (never chosen by the OOM killer)
 $ mmap 30M
@@ -376,10 +376,10 @@ $ touch 0xb6200000 30M w
 touched 7680 pages (write): 7680 minor faults, 0 major
 mid invoked oom-killer: gfp_mask=0x100dca(GFP_HIGHUSER_MOVABLE|__GFP_ZERO), order=0, oom_score_adj=0
 Mem-Info:
-active_anon:0 inactive_anon:13660 isolated_anon:0
+active_anon:0 inactive_anon:13639 isolated_anon:0
  active_file:0 inactive_file:0 isolated_file:0
  unevictable:0 dirty:0 writeback:0
- slab_reclaimable:0 slab_unreclaimable:0
+ slab_reclaimable:0 slab_unreclaimable:21
  mapped:0 shmem:0 pagetables:18
  sec_pagetables:0 bounce:0
  kernel_misc_reclaimable:0
@@ -388,7 +388,7 @@ Tasks state (memory values in pages):
 [  pid  ]   uid  tgid total_vm      rss pgtables_bytes swapents oom_score_adj name
 [      1]     0     1      548      512     8192        0         -1000 small
 [      2]     0     2     6948     6912    32768        0             0 big
-[      3]     0     3     7716     6236    32768        0             0 mid
+[      3]     0     3     7716     6215    32768        0             0 mid
 oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom,task_memcg=/,task=big,pid=2,uid=0
 Out of memory: Killed process 2 (big) total-vm:27792kB, anon-rss:27648kB, file-rss:0kB, shmem-rss:0kB, UID:0 pgtables:32kB oom_score_adj:0
 $ ps
@@ -401,10 +401,10 @@ $ mmap 30M
 $ touch 0xb4400000 30M w
 mid invoked oom-killer: gfp_mask=0x100dca(GFP_HIGHUSER_MOVABLE|__GFP_ZERO), order=0, oom_score_adj=0
 Mem-Info:
-active_anon:0 inactive_anon:13661 isolated_anon:0
+active_anon:0 inactive_anon:13640 isolated_anon:0
  active_file:0 inactive_file:0 isolated_file:0
  unevictable:0 dirty:0 writeback:0
- slab_reclaimable:0 slab_unreclaimable:0
+ slab_reclaimable:0 slab_unreclaimable:21
  mapped:0 shmem:0 pagetables:17
  sec_pagetables:0 bounce:0
  kernel_misc_reclaimable:0
@@ -412,9 +412,9 @@ active_anon:0 inactive_anon:13661 isolated_anon:0
 Tasks state (memory values in pages):
 [  pid  ]   uid  tgid total_vm      rss pgtables_bytes swapents oom_score_adj name
 [      1]     0     1      548      512     8192        0         -1000 small
-[      3]     0     3    15396    13149    61440        0             0 mid
+[      3]     0     3    15396    13128    61440        0             0 mid
 oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom,task_memcg=/,task=mid,pid=3,uid=0
-Out of memory: Killed process 3 (mid) total-vm:61584kB, anon-rss:52596kB, file-rss:0kB, shmem-rss:0kB, UID:0 pgtables:60kB oom_score_adj:0
+Out of memory: Killed process 3 (mid) total-vm:61584kB, anon-rss:52512kB, file-rss:0kB, shmem-rss:0kB, UID:0 pgtables:60kB oom_score_adj:0
 ! error: touch: out of memory: pid 3 (mid) was killed by the OOM killer (SIGKILL)
 $ ps
   PID  PPID COMMAND              VSZ     RSS   MINFL   MAJFL STAT

@@ -506,7 +506,7 @@ $ kmem_cache_alloc big; kmem_cache_alloc big; kmem_cache_alloc big; kmem_cache_a
 $ explain on
 $ kmem_cache_alloc big
 big: CPU 0's slab pfn 0x1842 is full, and SLUB lets go of it (a full slab is on no list); node 0 has no partial slab: new_slab() asks the buddy allocator for an order-1 block (8 objects of 1024 bytes).
-alloc_pages(order=1, GFP_KERNEL|__GFP_NOWARN|__GFP_NORETRY|__GFP_COMP): zonelist Normal, DMA (node 0).
+alloc_pages(order=1, __GFP_IO|__GFP_FS|__GFP_NOWARN|__GFP_NORETRY|__GFP_COMP): zonelist Normal, DMA (node 0).
 watermark: zone Normal (node 0) has 220085 free pages; 220085 - (2 - 1) = 220084 is above its low watermark 1163: OK.
 rmqueue: free_area[1] of zone Normal is empty; free_area[2] has pfn 0x1844 (order 2): take it.
 split: pfn 0x1844 (order 2) halves; the upper half, pfn 0x1846 (order 1), goes on free_area[1].

@@ -124,7 +124,7 @@ machine: i386, 1024 MiB RAM, 1 node, 1 CPU, seed 1, swap 4096K
 Memory: 1031168K/1048184K available (8192K kernel code+data, 8192K mem_map, 632K firmware, 17016K reserved, 131072K highmem)
 Adding 4092k swap on /dev/sda2.  Priority:-2 extents:1 across:4092k SS
 $ exec app
-pid 1 (app) is now current: 3 VMAs, pgd at pfn 0x1800
+pid 1 (app) is now current: 3 VMAs, pgd at pfn 0x180b
 $ mmap 16K
 0xb7ffc000
 $ touch 0xb7ffc000 16K w
@@ -140,10 +140,10 @@ $ swaps 0
        1      0x01      1  -           pid 1 0xb7ffc000
        2      0x01      1  -           pid 1 0xb7ffd000
 $ vtop 0xb7ffc008
-0xb7ffc008 in pid 1 (app): i386, 2-level paging, CR3 0x01800000
+0xb7ffc008 in pid 1 (app): i386, 2-level paging, CR3 0x0180b000
   split    pgd 735 | pte 1020 | offset 0x8   (p4d, pud, pmd folded)
-  pgd[735]  table 0x01800000  entry 0x01801067  P RW US A D
-  pte[1020] table 0x01801000  entry 0x00000200  -
+  pgd[735]  table 0x0180b000  entry 0x0180e067  P RW US A D
+  pte[1020] table 0x0180e000  entry 0x00000200  -
   stop     pte[1020] is not present: a swap entry, type 0 offset 1 (/dev/sda2 slot 1): the next access is a major fault that reads it back (do_swap_page)
 # a read brings it back through the swap cache: a major fault; the slot keeps its copy
 $ read 0xb7ffc008
@@ -154,16 +154,16 @@ $ swaps 0
        1      0x40      0  pfn 0x38001
        2      0x01      1  -           pid 1 0xb7ffd000
 $ vtop 0xb7ffc008
-0xb7ffc008 in pid 1 (app): i386, 2-level paging, CR3 0x01800000
+0xb7ffc008 in pid 1 (app): i386, 2-level paging, CR3 0x0180b000
   split    pgd 735 | pte 1020 | offset 0x8   (p4d, pud, pmd folded)
-  pgd[735]  table 0x01800000  entry 0x01801067  P RW US A D
-  pte[1020] table 0x01801000  entry 0x38001025  P US A
+  pgd[735]  table 0x0180b000  entry 0x0180e067  P RW US A D
+  pte[1020] table 0x0180e000  entry 0x38001025  P US A
   phys     0x38001008  pfn 0x38001  zone HighMem  node 0
 $ vtop 0xb7ffd008
-0xb7ffd008 in pid 1 (app): i386, 2-level paging, CR3 0x01800000
+0xb7ffd008 in pid 1 (app): i386, 2-level paging, CR3 0x0180b000
   split    pgd 735 | pte 1021 | offset 0x8   (p4d, pud, pmd folded)
-  pgd[735]  table 0x01800000  entry 0x01801067  P RW US A D
-  pte[1021] table 0x01801000  entry 0x00000400  -
+  pgd[735]  table 0x0180b000  entry 0x0180e067  P RW US A D
+  pte[1021] table 0x0180e000  entry 0x00000400  -
   stop     pte[1021] is not present: a swap entry, type 0 offset 2 (/dev/sda2 slot 2): the next access is a major fault that reads it back (do_swap_page)
 # fork: pages in swap are shared, each slot counts both PTEs
 $ fork
@@ -280,14 +280,14 @@ THPeligible:    0
 VmFlags: rd wr mr mw me gd ac 
 # the child reads a page (shared in the swap cache) and writes it (copied)
 $ switch 2
-cpu 0: pid 1 (app) -> pid 2 (app), CR3 = 0x01802000 (TLB flushed but for global entries)
+cpu 0: pid 1 (app) -> pid 2 (app), CR3 = 0x0180f000 (TLB flushed but for global entries)
 $ read 0xb7ffd008
 2222 (0x8ae)
 $ write 0xb7ffd008 4444
 $ read 0xb7ffd008
 4444 (0x115c)
 $ switch 1
-cpu 0: pid 2 (app) -> pid 1 (app), CR3 = 0x01800000 (TLB flushed but for global entries)
+cpu 0: pid 2 (app) -> pid 1 (app), CR3 = 0x0180b000 (TLB flushed but for global entries)
 $ read 0xb7ffd008
 2222 (0x8ae)
 $ kill 2
@@ -309,15 +309,15 @@ $ read 0xb7ffc008
 $ read 0xb7ffe008
 3333 (0xd05)
 $ vtop 0xb7ffe008
-0xb7ffe008 in pid 1 (app): i386, 2-level paging, CR3 0x01800000
+0xb7ffe008 in pid 1 (app): i386, 2-level paging, CR3 0x0180b000
   split    pgd 735 | pte 1022 | offset 0x8   (p4d, pud, pmd folded)
-  pgd[735]  table 0x01800000  entry 0x01801067  P RW US A D
-  pte[1022] table 0x01801000  entry 0x38001025  P US A
+  pgd[735]  table 0x0180b000  entry 0x0180e067  P RW US A D
+  pte[1022] table 0x0180e000  entry 0x38001025  P US A
   phys     0x38001008  pfn 0x38001  zone HighMem  node 0
 $ meminfo
 MemTotal:        1031168 kB
-MemFree:         1030888 kB
-MemAvailable:    1016748 kB
+MemFree:         1030824 kB
+MemAvailable:    1016684 kB
 Buffers:               0 kB
 Cached:                0 kB
 SwapCached:            0 kB
@@ -332,7 +332,7 @@ Mlocked:               0 kB
 HighTotal:        131072 kB
 HighFree:         131044 kB
 LowTotal:         900096 kB
-LowFree:          899844 kB
+LowFree:          899780 kB
 SwapTotal:             0 kB
 SwapFree:              0 kB
 Dirty:                 0 kB
@@ -341,9 +341,9 @@ AnonPages:            16 kB
 Mapped:                0 kB
 Shmem:                 0 kB
 KReclaimable:          0 kB
-Slab:                  0 kB
+Slab:                 84 kB
 SReclaimable:          0 kB
-SUnreclaim:            0 kB
+SUnreclaim:           84 kB
 KernelStack:           0 kB
 PageTables:            8 kB
 SecPageTables:         0 kB

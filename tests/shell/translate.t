@@ -92,7 +92,7 @@ logical 0x007b:0x08048000 at CPL 3
   linear   0x08048000 = base 0x00000000 + offset
 ! error: translate: no process runs on cpu 0 (exec one, or switch PID)
 $ exec app
-pid 1 (app) is now current: 3 VMAs, pgd at pfn 0x1800
+pid 1 (app) is now current: 3 VMAs, pgd at pfn 0x180b
 $ malloc 100
 0x0804b008  (brk heap: brk 0x0804b000 -> 0x0806c000)
 $ touch 0x0804b008 w
@@ -103,8 +103,8 @@ logical 0x007b:0x0804b008 at CPL 3
   GDT[15]  __USER_DS: data, read/write, base 0x00000000, limit 0xfffff * 4K (4294967296 bytes), DPL 3
   check    data: max(CPL 3, RPL 3) = 3 <= DPL 3: allowed
   linear   0x0804b008 = base 0x00000000 + offset
-  pgd[32]   table 0x01800000  entry 0x01801067  P RW US A D
-  pte[75]   table 0x01801000  entry 0x38000067  P RW US A D
+  pgd[32]   table 0x0180b000  entry 0x0180e067  P RW US A D
+  pte[75]   table 0x0180e000  entry 0x38000067  P RW US A D
   phys     0x38000008  pfn 0x38000  zone HighMem  node 0
   TLB      hit
 $ translate 0x73:0x08048000
@@ -113,8 +113,8 @@ logical 0x0073:0x08048000 at CPL 3
   GDT[14]  __USER_CS: code, execute/read, base 0x00000000, limit 0xfffff * 4K (4294967296 bytes), DPL 3
   check    code: CPL 3 = DPL 3: allowed
   linear   0x08048000 = base 0x00000000 + offset
-  pgd[32]   table 0x01800000  entry 0x01801067  P RW US A D
-  pte[72]   table 0x01801000  entry 0x38001025  P US A
+  pgd[32]   table 0x0180b000  entry 0x0180e067  P RW US A D
+  pte[72]   table 0x0180e000  entry 0x38001025  P US A
   phys     0x38001000  pfn 0x38001  zone HighMem  node 0
   TLB      miss: walked, and the translation is cached now
 $ translate 0x60:0x08048000
@@ -162,19 +162,19 @@ $ ps
 
 # the TLB: a kernel (global) entry survives the CR3 load of a switch; user ones do not
 $ exec one
-pid 2 (one) is now current: 3 VMAs, pgd at pfn 0x1800
+pid 2 (one) is now current: 3 VMAs, pgd at pfn 0x180b
 $ touch 0xbffff000 w
 touched 1 page (write): 1 minor fault, 0 major
 $ tlb
-cpu 0 TLB: 64 entries, 4-way (16 sets), PCID off; CR3 0x01800000 (pid 2, one)
+cpu 0 TLB: 64 entries, 4-way (16 sets), PCID off; CR3 0x0180b000 (pid 2, one)
   2 valid; hits 3, misses 4, flushes 4, invlpg 0
   set way  virtual       physical    size  pcid  flags
     0   0  0xc0100000 -> 0x00100000  4K       0  RW D G
    15   0  0xbffff000 -> 0x38000000  4K       0  RW US D
 $ exec two
-pid 3 (two) is now current: 3 VMAs, pgd at pfn 0x1802
+pid 3 (two) is now current: 3 VMAs, pgd at pfn 0x180f
 $ tlb
-cpu 0 TLB: 64 entries, 4-way (16 sets), PCID off; CR3 0x01802000 (pid 3, two)
+cpu 0 TLB: 64 entries, 4-way (16 sets), PCID off; CR3 0x0180f000 (pid 3, two)
   1 valid; hits 3, misses 4, flushes 5, invlpg 0
   set way  virtual       physical    size  pcid  flags
     0   0  0xc0100000 -> 0x00100000  4K       0  RW D G
@@ -183,7 +183,7 @@ touched 1 page (write): 1 minor fault, 0 major
 $ touch 0xbffff000 r
 touched 1 page (read): 0 minor faults, 0 major
 $ tlb
-cpu 0 TLB: 64 entries, 4-way (16 sets), PCID off; CR3 0x01802000 (pid 3, two)
+cpu 0 TLB: 64 entries, 4-way (16 sets), PCID off; CR3 0x0180f000 (pid 3, two)
   2 valid; hits 4, misses 5, flushes 5, invlpg 0
   set way  virtual       physical    size  pcid  flags
     0   0  0xc0100000 -> 0x00100000  4K       0  RW D G
@@ -191,7 +191,7 @@ cpu 0 TLB: 64 entries, 4-way (16 sets), PCID off; CR3 0x01802000 (pid 3, two)
 $ tlb flush
 cpu 0: 2 TLB entries flushed, global ones too
 $ tlb
-cpu 0 TLB: 64 entries, 4-way (16 sets), PCID off; CR3 0x01802000 (pid 3, two)
+cpu 0 TLB: 64 entries, 4-way (16 sets), PCID off; CR3 0x0180f000 (pid 3, two)
   0 valid; hits 4, misses 5, flushes 6, invlpg 0
 $ tlb drop
 ! error: tlb: unknown word 'drop' (tlb, or tlb flush)
@@ -201,20 +201,20 @@ $ mmap 8K addr=0x40000000
 $ touch 0x40000000 8K w
 touched 2 pages (write): 2 minor faults, 0 major
 $ tlb
-cpu 0 TLB: 64 entries, 4-way (16 sets), PCID off; CR3 0x01802000 (pid 3, two)
+cpu 0 TLB: 64 entries, 4-way (16 sets), PCID off; CR3 0x0180f000 (pid 3, two)
   2 valid; hits 4, misses 7, flushes 6, invlpg 0
   set way  virtual       physical    size  pcid  flags
     0   0  0x40000000 -> 0x38003000  4K       0  RW US D
     1   0  0x40001000 -> 0x38004000  4K       0  RW US D
 $ mprotect 0x40000000 4096 r
 $ tlb
-cpu 0 TLB: 64 entries, 4-way (16 sets), PCID off; CR3 0x01802000 (pid 3, two)
+cpu 0 TLB: 64 entries, 4-way (16 sets), PCID off; CR3 0x0180f000 (pid 3, two)
   1 valid; hits 4, misses 7, flushes 6, invlpg 1
   set way  virtual       physical    size  pcid  flags
     1   0  0x40001000 -> 0x38004000  4K       0  RW US D
 $ munmap 0x40000000 8K
 $ tlb
-cpu 0 TLB: 64 entries, 4-way (16 sets), PCID off; CR3 0x01802000 (pid 3, two)
+cpu 0 TLB: 64 entries, 4-way (16 sets), PCID off; CR3 0x0180f000 (pid 3, two)
   0 valid; hits 4, misses 7, flushes 6, invlpg 3
 
 # PCID: tagged entries survive a switch; a small set shows LRU replacement
@@ -222,30 +222,30 @@ $ machine pcid=on tlb=4 tlb_ways=2
 machine: i386, 1024 MiB RAM, 1 node, 1 CPU, seed 1
 Memory: 1031168K/1048184K available (8192K kernel code+data, 8192K mem_map, 632K firmware, 17016K reserved, 131072K highmem)
 $ exec a
-pid 1 (a) is now current: 3 VMAs, pgd at pfn 0x1800
+pid 1 (a) is now current: 3 VMAs, pgd at pfn 0x180b
 $ touch 0xbffff000 w
 touched 1 page (write): 1 minor fault, 0 major
 $ touch 0xbfffe000 w
 touched 1 page (write): 1 minor fault, 0 major
 $ exec b
-pid 2 (b) is now current: 3 VMAs, pgd at pfn 0x1802
+pid 2 (b) is now current: 3 VMAs, pgd at pfn 0x180f
 $ touch 0xbffff000 w
 touched 1 page (write): 1 minor fault, 0 major
 $ tlb
-cpu 0 TLB: 4 entries, 2-way (2 sets), PCID on; CR3 0x01802000 (pid 2, b, PCID 2)
+cpu 0 TLB: 4 entries, 2-way (2 sets), PCID on; CR3 0x0180f000 (pid 2, b, PCID 2)
   3 valid; hits 0, misses 3, flushes 2, invlpg 0
   set way  virtual       physical    size  pcid  flags
     0   0  0xbfffe000 -> 0x38001000  4K       1  RW US D
     1   0  0xbffff000 -> 0x38000000  4K       1  RW US D
     1   1  0xbffff000 -> 0x38002000  4K       2  RW US D
 $ switch 1
-cpu 0: pid 2 (b) -> pid 1 (a), CR3 = 0x01800000 (PCID: tagged TLB entries stay)
+cpu 0: pid 2 (b) -> pid 1 (a), CR3 = 0x0180b000 (PCID: tagged TLB entries stay)
 $ touch 0xbffff000
 touched 1 page (read): 0 minor faults, 0 major
 $ touch 0xbfffd000 w
 touched 1 page (write): 1 minor fault, 0 major
 $ tlb
-cpu 0 TLB: 4 entries, 2-way (2 sets), PCID on; CR3 0x01800000 (pid 1, a, PCID 1)
+cpu 0 TLB: 4 entries, 2-way (2 sets), PCID on; CR3 0x0180b000 (pid 1, a, PCID 1)
   3 valid; hits 1, misses 4, flushes 2, invlpg 0
   set way  virtual       physical    size  pcid  flags
     0   0  0xbfffe000 -> 0x38001000  4K       1  RW US D
@@ -292,7 +292,7 @@ logical 0x0018:0xffff888000100000 at CPL 0
   phys     0x0000000000100000  pfn 0x100  zone DMA  node 0
   TLB      miss: walked, and the translation is cached now
 $ exec app
-pid 1 (app) is now current: 3 VMAs, pgd at pfn 0x2000
+pid 1 (app) is now current: 3 VMAs, pgd at pfn 0x200a
 $ translate 0x2b:0x7ffffffff000
 logical 0x002b:0x00007ffffffff000 at CPL 3
   selector 0x002b = index 5 | TI 0 (GDT) | RPL 3
@@ -302,17 +302,17 @@ logical 0x002b:0x00007ffffffff000 at CPL 3
 app[1]: segfault at 7ffffffff000 ip 0000000000400000 sp 00007fffffffefc0 error 4 in app[400000+2000]
 ! error: translate: 0x00007ffffffff000 is above TASK_SIZE 0x00007ffffffff000: not user space (SIGSEGV, SEGV_MAPERR): pid 1 (app) killed
 $ exec app
-pid 2 (app) is now current: 3 VMAs, pgd at pfn 0x2000
+pid 2 (app) is now current: 3 VMAs, pgd at pfn 0x200a
 $ translate 0x2b:0x7fffffffe000
 logical 0x002b:0x00007fffffffe000 at CPL 3
   selector 0x002b = index 5 | TI 0 (GDT) | RPL 3
   GDT[5]  __USER_DS: data, read/write, base 0x00000000, limit 0xfffff * 4K (4294967296 bytes; long mode ignores base and limit), DPL 3
   check    data: max(CPL 3, RPL 3) = 3 <= DPL 3: allowed
   linear   0x00007fffffffe000 = base 0x00000000 + offset
-  pgd[255]  table 0x0000000002000000  entry 0x0000000002001067  P RW US A D
-  pud[511]  table 0x0000000002001000  entry 0x0000000002002067  P RW US A D
-  pmd[511]  table 0x0000000002002000  entry 0x0000000002003067  P RW US A D
-  pte[510]  table 0x0000000002003000  entry 0x8000000001ffb025  P US A NX
+  pgd[255]  table 0x000000000200a000  entry 0x000000000200d067  P RW US A D
+  pud[511]  table 0x000000000200d000  entry 0x000000000200e067  P RW US A D
+  pmd[511]  table 0x000000000200e000  entry 0x000000000200f067  P RW US A D
+  pte[510]  table 0x000000000200f000  entry 0x8000000001ffb025  P US A NX
   phys     0x0000000001ffb000  pfn 0x1ffb  zone DMA32  node 0  (the zero page)
   TLB      miss: walked, and the translation is cached now
 $ translate 0x33:0x400000
@@ -321,11 +321,11 @@ logical 0x0033:0x0000000000400000 at CPL 3
   GDT[6]  __USER_CS: code, execute/read, base 0x00000000, limit 0xfffff * 4K (4294967296 bytes; long mode ignores base and limit), DPL 3, 64-bit (L)
   check    code: CPL 3 = DPL 3: allowed
   linear   0x0000000000400000 = base 0x00000000 + offset
-  pgd[0]    table 0x0000000002000000  entry 0x0000000002004067  P RW US A D
-  pud[0]    table 0x0000000002004000  entry 0x0000000002005067  P RW US A D
-  pmd[2]    table 0x0000000002005000  entry 0x0000000002006067  P RW US A D
-  pte[0]    table 0x0000000002006000  entry 0x0000000002007025  P US A
-  phys     0x0000000002007000  pfn 0x2007  zone DMA32  node 0
+  pgd[0]    table 0x000000000200a000  entry 0x0000000002010067  P RW US A D
+  pud[0]    table 0x0000000002010000  entry 0x0000000002011067  P RW US A D
+  pmd[2]    table 0x0000000002011000  entry 0x0000000002012067  P RW US A D
+  pte[0]    table 0x0000000002012000  entry 0x0000000002013025  P US A
+  phys     0x0000000002013000  pfn 0x2013  zone DMA32  node 0
   TLB      miss: walked, and the translation is cached now
 $ ptov 0x100000
 phys 0x0000000000100000  pfn 0x100  zone DMA  node 0

@@ -190,15 +190,15 @@ $ vmallocinfo
 # copied into every pgd, so the process's walk reaches the pages too; an
 # oops names the process that ran.
 $ exec app
-pid 1 (app) is now current: 3 VMAs, pgd at pfn 0x1805
+pid 1 (app) is now current: 3 VMAs, pgd at pfn 0x1809
 $ vmalloc 8M
 0xf8800000: vmalloc 2048 pages, area 0xf8800000-0xf9001000 (8392704 bytes, guard page 0xf9000000)
   pfns 0x38405, 0x38404, 0x38403, 0x38402, 0x38401, 0x38400, 0x383ff, 0x383fe, ... (77 runs in all) (HighMem 2048)
   pages array: 8192 bytes, too big for kmalloc: vmalloc'ed at 0xf9001000 (vpages)
 $ vtop 0xf8c00000
-0xf8c00000 in pid 1 (app): i386, 2-level paging, CR3 0x01805000
+0xf8c00000 in pid 1 (app): i386, 2-level paging, CR3 0x01809000
   split    pgd 995 | pte 0 | offset 0x0   (p4d, pud, pmd folded)
-  pgd[995]  table 0x01805000  entry 0x01806063  P RW A D
+  pgd[995]  table 0x01809000  entry 0x01806063  P RW A D
   pte[0]    table 0x01806000  entry 0x38105163  P RW A D G
   phys     0x38105000  pfn 0x38105  zone HighMem  node 0
   area     page 1024 of the vmalloc area 0xf8800000-0xf9001000 (cmd_vmalloc, vmalloc)
@@ -206,7 +206,7 @@ $ kread 0xf9000000
 BUG: unable to handle page fault for address: f9000000
 \#PF: supervisor read access in kernel mode
 \#PF: error_code(0x0000) - not-present page
-*pde = 01807063 *pte = 00000000 
+*pde = 0180c063 *pte = 00000000 
 Oops: 0000 [#3] SMP
 CPU: 0 PID: 1 Comm: app
 vmlab: 0xf9000000 is the guard page of the vmalloc area 0xf8800000-0xf9001000 (cmd_vmalloc, vmalloc): never mapped, so an access running off the area faults

@@ -14,9 +14,11 @@
 #include "mm/malloc.h"
 #include "mm/memory.h"
 #include "mm/mmap.h"
+#include "mm/oom_kill.h"
 #include "mm/page_alloc.h"
 #include "mm/pgtable.h"
 #include "mm/sched.h"
+#include "mm/slab.h"
 #include "mm/tlb.h"
 
 static const char *const archs[] = { "i386", "i386-pae", "x86_64", "x86_64-la57" };
@@ -54,6 +56,17 @@ static long free_frames(const struct machine *m)
 			n += z->pcp[cpu].count;
 	}
 	return n;
+}
+
+/*
+ * kmem_cache_shrink() of every cache: the empty slabs that processes left
+ * in the task_struct, mm_struct, vm_area_struct... caches go back to the
+ * buddy allocator.
+ */
+static void shrink_slab_caches(struct machine *m)
+{
+	for (struct kmem_cache *s = m->slab->slab_caches; s; s = s->next)
+		kmem_cache_shrink(m, s);
 }
 
 static long node_total(const struct machine *m, enum mm_node_stat i)
@@ -212,9 +225,11 @@ static void test_kill_restores(const char *arch)
 	while (m->tasks)
 		do_exit(m, m->tasks);
 	drop_pagecache(m);
+	shrink_slab_caches(m);
 	drain_all_pages(m);
 	buddy_snapshot(m, after);
-	ok(memcmp(before, after, sizeof(before)) == 0, "%s: buddyinfo is back", arch);
+	ok(memcmp(before, after, sizeof(before)) == 0, "%s: buddyinfo is back once the caches "
+	   "are shrunk", arch);
 	check_int(node_total(m, MM_NR_PAGETABLE), ==, 0);
 	check_int(node_total(m, MM_NR_ANON_MAPPED), ==, 0);
 	check_int(node_total(m, MM_NR_FILE_PAGES), ==, 0);
@@ -294,6 +309,7 @@ static void test_segv(void)
 	check_int(fi.error_code, ==, X86_PF_USER | X86_PF_WRITE);
 	ok(strstr(fi.log, "app[1]: segfault at 8048000 ip 08048000") == fi.log, "the log line");
 	ok(m->tasks == NULL && current_task(m) == NULL, "the process is gone");
+	shrink_slab_caches(m);
 	check_int(free_frames(m), ==, before);
 	do_execve(m, "app", &o);
 	check_int(user_access(m, 0xc0000000, ACCESS_READ, &pfn, &fi), ==, -EFAULT);
@@ -329,6 +345,127 @@ static void test_tlb_switch(void)
 	machine_destroy(m);
 }
 
+/* ---- the processes' own slab objects ---------------------------------------------- */
+
+/* Objects of s in use (one CPU: every free object of the CPU slab is on CPU 0's freelist). */
+static long inuse(const struct machine *m, const struct kmem_cache *s)
+{
+	struct slabinfo info;
+
+	get_slabinfo(m, s, &info);
+	return (long)info.active_objs - (long)cpu_freelist_count(m, s, 0);
+}
+
+static long vmas_of_all(const struct machine *m)
+{
+	long n = 0;
+
+	for (const struct task_struct *t = m->tasks; t; t = t->next)
+		n += t->mm->map_count;
+	return n;
+}
+
+/* Every task object, mm and VMA lies in its cache; the caches count exactly them. */
+static bool objects_match(const struct machine *m, long tasks)
+{
+	const struct slab_allocator *sa = m->slab;
+	struct kmem_cache *const caches[NR_TASK_OBJS] = {
+		sa->task_struct_cachep, sa->cred_jar, sa->files_cachep, sa->fs_cachep,
+		sa->sighand_cachep, sa->signal_cachep, sa->pid_cachep,
+	};
+	bool good = inuse(m, sa->mm_cachep) == tasks && inuse(m, sa->vm_area_cachep) == vmas_of_all(m);
+
+	for (int i = 0; i < NR_TASK_OBJS; i++)
+		good = good && inuse(m, caches[i]) == tasks;
+	for (const struct task_struct *t = m->tasks; t; t = t->next) {
+		for (int i = 0; i < NR_TASK_OBJS; i++)
+			good = good && virt_to_cache(m, t->kobj[i]) == caches[i];
+		good = good && virt_to_cache(m, t->mm->kaddr) == sa->mm_cachep;
+		for (const struct vm_area_struct *v = t->mm->mmap; v; v = v->vm_next)
+			good = good && virt_to_cache(m, v->kaddr) == sa->vm_area_cachep;
+	}
+	return good;
+}
+
+/* Counts kmem_cache_alloc events of the vm_area_struct cache. */
+static void count_vma_allocs(struct machine *m, const struct mm_event *ev, void *ctx)
+{
+	if (ev->type == EV_KMEM_CACHE_ALLOC && ev->cache == m->slab->vm_area_cachep)
+		++*(int *)ctx;
+}
+
+static void test_slab_objects(const char *arch)
+{
+	struct machine *m = boot(arch, 512);
+	struct exec_opts o = { .libs = "libc,ld.so" };
+	struct task_struct *t;
+	unsigned long heap;
+	int child, handle, allocs = 0;
+
+	ok(objects_match(m, 0), "%s: boot allocates no process object", arch);
+	check_int(do_execve(m, "app", &o), ==, 1);
+	t = current_task(m);
+	check_int(inuse(m, m->slab->vm_area_cachep), ==, 7);
+	ok(objects_match(m, 1), "%s: exec: one of each, a vm_area_struct per VMA", arch);
+	child = do_fork(m, t);
+	check_int(inuse(m, m->slab->vm_area_cachep), ==, 14);
+	ok(objects_match(m, 2), "%s: fork doubles them", arch);
+	heap = (unsigned long)do_brk(m, t->mm, t->mm->brk + 4 * PAGE_SIZE) - 4 * PAGE_SIZE;
+	check_int(t->mm->map_count, ==, 8);
+	handle = event_subscribe(&m->events, count_vma_allocs, &allocs);
+	check_int(do_brk(m, t->mm, t->mm->brk + PAGE_SIZE) > 0, ==, 1);
+	event_unsubscribe(&m->events, handle);
+	check_int(t->mm->map_count, ==, 8);
+	ok(allocs == 0 && objects_match(m, 2), "%s: the heap grows in place: no vm_area_struct "
+	   "taken (%d)", arch, allocs);
+	check_int(do_mprotect(m, t->mm, heap + PAGE_SIZE, PAGE_SIZE, PROT_READ), ==, 0);
+	check_int(t->mm->map_count, ==, 10);
+	ok(objects_match(m, 2), "%s: a split takes two more", arch);
+	check_int(do_mprotect(m, t->mm, heap + PAGE_SIZE, PAGE_SIZE, PROT_READ | PROT_WRITE), ==, 0);
+	check_int(do_munmap(m, t->mm, heap, 5 * PAGE_SIZE), ==, 0);
+	check_int(t->mm->map_count, ==, 7);
+	ok(objects_match(m, 2), "%s: the merge and munmap give them back", arch);
+	do_exit(m, find_task(m, child));
+	do_exit(m, t);
+	ok(objects_match(m, 0), "%s: exit frees every object", arch);
+	check_int(check_machine(m, report, NULL, 10), ==, 0);
+	machine_destroy(m);
+}
+
+/* Fills memory with kernel pages that nothing reclaims, until GFP_NOWAIT fails. */
+static void exhaust(struct machine *m)
+{
+	while (alloc_pages(m, GFP_NOWAIT, 0) >= 0)
+		;
+}
+
+/*
+ * No frame for a new slab, and nobody the OOM killer may choose: exec and
+ * fork fail and leave nothing behind.
+ */
+static void test_slab_exhausted(void)
+{
+	struct machine *m = boot("i386", 64);
+	struct exec_opts o = { 0 };
+	struct task_struct *t;
+	long before;
+
+	check_int(do_execve(m, "app", &o), ==, 1);
+	t = current_task(m);
+	check_int(set_oom_score_adj(m, t, OOM_SCORE_ADJ_MIN), ==, 0);
+	exhaust(m);
+	before = free_frames(m);
+	check_int(do_fork(m, t) < 0, ==, 1);
+	ok(strstr(m->err, "out of memory") != NULL, "fork: %s", m->err);
+	check_int(free_frames(m), ==, before);
+	ok(objects_match(m, 1) && m->tasks == t && !t->next, "fork left nothing behind");
+	check_int(do_execve(m, "other", &o) < 0, ==, 1);
+	check_int(free_frames(m), ==, before);
+	ok(objects_match(m, 1) && m->tasks == t && !t->next, "exec left nothing behind");
+	check_int(check_machine(m, report, NULL, 10), ==, 0);
+	machine_destroy(m);
+}
+
 int main(void)
 {
 	test_fault_cost("i386", 1);
@@ -339,7 +476,9 @@ int main(void)
 	for (size_t i = 0; i < sizeof(archs) / sizeof(archs[0]); i++) {
 		test_fork_cow(archs[i]);
 		test_kill_restores(archs[i]);
+		test_slab_objects(archs[i]);
 	}
+	test_slab_exhausted();
 	test_shared_file();
 	test_mprotect_split_merge();
 	test_segv();

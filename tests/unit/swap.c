@@ -9,6 +9,7 @@
 #include "tap.h"
 #include "mm/check.h"
 #include "mm/machine.h"
+#include "mm/malloc.h"
 #include "mm/memory.h"
 #include "mm/mmap.h"
 #include "mm/oom_kill.h"
@@ -16,6 +17,7 @@
 #include "mm/pgtable.h"
 #include "mm/printk.h"
 #include "mm/sched.h"
+#include "mm/slab.h"
 #include "mm/swapfile.h"
 #include "mm/tlb.h"
 #include "mm/vmscan.h"
@@ -600,6 +602,61 @@ static void test_no_swap(void)
 	machine_destroy(m);
 }
 
+/*
+ * The OOM killer chooses the very process whose call needs a new slab: its
+ * mm outlives the call (mmget), the call fails saying so, and then every
+ * page of the process is free.
+ */
+enum oom_call { CALL_MPROTECT, CALL_MMAP, CALL_MALLOC };
+
+static long call_needing_vma(struct machine *m, struct mm_struct *mm, enum oom_call c,
+			     unsigned long at)
+{
+	struct malloc_result r;
+
+	switch (c) {
+	case CALL_MPROTECT:
+		return do_mprotect(m, mm, at + PAGE_SIZE, PAGE_SIZE, PROT_NONE);
+	case CALL_MMAP:
+		return do_mmap(m, mm, 0, PAGE_SIZE, PROT_READ | PROT_WRITE,
+			       MAP_PRIVATE | MAP_ANONYMOUS, NULL, 0);
+	default:
+		return user_malloc(m, mm, 1UL << 20, &r);	/* mmapped by glibc */
+	}
+}
+
+static void test_oom_in_call(enum oom_call c)
+{
+	static const char *const names[] = { "mprotect", "mmap", "malloc" };
+	struct machine *m = boot("i386", 64, 0);
+	struct kmem_cache *vmas = m->slab->vm_area_cachep;
+	struct task_struct *small = hog(m, "small", 2), *big = hog(m, "big", 24);
+	int small_pid = small->pid, big_pid = big->pid;
+	unsigned long taken[64];
+	/* read-only: the mappings below it cannot grow over it, and a split needs two VMAs */
+	long at = do_mmap(m, big->mm, 0, 4 * PAGE_SIZE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS,
+			  NULL, 0);
+	unsigned n = 0;
+	long before;
+
+	/* the CPU slab of vm_area_struct runs dry: the next VMA needs a new slab */
+	while (cpu_freelist_count(m, vmas, 0) > 0 && n < 64)
+		taken[n++] = kmem_cache_alloc(m, vmas);
+	while (alloc_pages(m, GFP_NOWAIT, 0) >= 0)
+		;
+	before = free_frames(m);
+	check_int(call_needing_vma(m, big->mm, c, (unsigned long)at), ==, -ENOMEM);
+	ok(strstr(m->err, "killed by the OOM killer") != NULL, "%s: %s", names[c], m->err);
+	ok(!find_task(m, big_pid) && find_task(m, small_pid) && current_task(m) == NULL,
+	   "%s: the calling process is gone, the other stays", names[c]);
+	ok(free_frames(m) > before + 6000, "%s: and its memory is free (%ld frames more)",
+	   names[c], free_frames(m) - before);
+	while (n)
+		kmem_cache_free(m, vmas, taken[--n]);
+	ok(clean(m), "%s: the machine is clean", names[c]);
+	machine_destroy(m);
+}
+
 int main(void)
 {
 	for (size_t i = 0; i < sizeof(archs) / sizeof(archs[0]); i++)
@@ -615,6 +672,9 @@ int main(void)
 	test_oom("i386");
 	test_oom("x86_64");
 	test_oom_adj();
+	test_oom_in_call(CALL_MPROTECT);
+	test_oom_in_call(CALL_MMAP);
+	test_oom_in_call(CALL_MALLOC);
 	test_live_policies();
 	test_mark_accessed();
 	test_no_swap();
