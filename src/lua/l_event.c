@@ -221,12 +221,20 @@ void l_on_event(struct machine *m, const struct mm_event *ev, void *ctx)
 {
 	struct l_state *st = ctx;
 	lua_State *L = st->cur;
+	FILE *out, *err;
 
 	if (st->busy || (!st->nhooks[ev->type] && !st->nhooks[NR_MM_EVENTS]))
 		return;
 	if (!lua_checkstack(L, 8))
 		return;
 	st->busy++;
+	/* a hook writes to the script's output, not into the command being captured */
+	out = st->sh->out;
+	err = st->sh->err;
+	if (st->captured) {
+		st->sh->out = st->real_out;
+		st->sh->err = st->real_err;
+	}
 	lua_pushcfunction(L, dispatch);
 	lua_pushlightuserdata(L, (void *)ev);
 	lua_pushlightuserdata(L, m);
@@ -234,6 +242,8 @@ void l_on_event(struct machine *m, const struct mm_event *ev, void *ctx)
 		report_hook_error(L, event_name(ev->type));
 		lua_pop(L, 1);
 	}
+	st->sh->out = out;
+	st->sh->err = err;
 	st->busy--;
 }
 

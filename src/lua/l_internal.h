@@ -47,6 +47,8 @@ struct l_state {
 	unsigned long long count;	/* instructions run, in steps of L_HOOK_STEP */
 	size_t mem, mem_limit;		/* bytes Lua holds; limit 0 = none */
 	int busy;			/* inside a vm.on hook */
+	int captured;			/* l_shell() calls capturing a command's output */
+	FILE *real_out, *real_err;	/* the shell's streams before the outermost capture */
 	int exit_status;		/* os.exit()'s, -1 if it was not called */
 	int nhooks[NR_MM_EVENTS + 1];	/* per event; [NR_MM_EVENTS] for "*" */
 	int next_hook;

@@ -287,6 +287,10 @@ int l_shell(lua_State *L, const char *line)
 	l_machine(L);
 	if (capture_start(sh, &c) < 0)
 		return luaL_error(L, "the host is out of memory");
+	if (st->captured++ == 0) {
+		st->real_out = c.old_out;
+		st->real_err = c.old_err;
+	}
 	sh->source = NULL;
 	sh->cmd_name = NULL;
 	sh->echo = false;
@@ -298,6 +302,7 @@ int l_shell(lua_State *L, const char *line)
 	sh->echo = echo;
 	sh->bail = bail;
 	sh->errors = errors;
+	st->captured--;
 	capture_end(sh, &c);
 	sync_machine(L, st);
 	if (r < 0 || c.elen)

@@ -344,5 +344,16 @@ vm.alloc_pages(0)
 vm.off("mm_page_alloc")
 tap.like(inner, "inside a vm.on hook only vm.page%(%) and process fields may be used|1",
          "inside a hook the machine refuses changes, vm.page works")
+local printed = 0
+vm.on("mm_page_alloc", function(ev)
+  print("# a hook prints while vm.vmalloc runs: pfn " .. ev.pfn)
+  printed = printed + 1
+end)
+local va = vm.vmalloc(3 * 4096)
+local out = vm.cmd("kmalloc 5000")
+vm.off("mm_page_alloc")
+tap.ok(printed > 0 and math.type(va) == "integer",
+       "a hook's print goes to the script's output, not into the vm.vmalloc it interrupts")
+tap.like(out, "^0x%x+: kmalloc%-8k", "nor into what vm.cmd returns")
 tap.is(vm.check(), true, "after all that the machine is consistent")
 tap.done_testing()
