@@ -131,56 +131,6 @@ kmalloc-64             0      0     64   64    1 : tunables    0    0    0 : sla
 kmalloc-32             0      0     32  128    1 : tunables    0    0    0 : slabdata      0      0      0
 kmalloc-16             0      0     16  256    1 : tunables    0    0    0 : slabdata      0      0      0
 kmalloc-8              0      0      8  512    1 : tunables    0    0    0 : slabdata      0      0      0
-$ meminfo
-MemTotal:        1031168 kB
-MemFree:         1030820 kB
-MemAvailable:    1016680 kB
-Buffers:               0 kB
-Cached:                0 kB
-SwapCached:            0 kB
-Active:                0 kB
-Inactive:              0 kB
-Active(anon):          0 kB
-Inactive(anon):        0 kB
-Active(file):          0 kB
-Inactive(file):        0 kB
-Unevictable:           0 kB
-Mlocked:               0 kB
-HighTotal:        131072 kB
-HighFree:         131072 kB
-LowTotal:         900096 kB
-LowFree:          899748 kB
-SwapTotal:             0 kB
-SwapFree:              0 kB
-Dirty:                 0 kB
-Writeback:             0 kB
-AnonPages:             0 kB
-Mapped:                0 kB
-Shmem:                 0 kB
-KReclaimable:          0 kB
-Slab:                116 kB
-SReclaimable:          0 kB
-SUnreclaim:          116 kB
-KernelStack:           0 kB
-PageTables:           40 kB
-SecPageTables:         0 kB
-NFS_Unstable:          0 kB
-Bounce:                0 kB
-WritebackTmp:          0 kB
-CommitLimit:      515584 kB
-Committed_AS:          0 kB
-VmallocTotal:     114680 kB
-VmallocUsed:           0 kB
-VmallocChunk:          0 kB
-Percpu:                0 kB
-HugePages_Total:       0
-HugePages_Free:        0
-HugePages_Rsvd:        0
-HugePages_Surp:        0
-Hugepagesize:       4096 kB
-Hugetlb:               0 kB
-DirectMap4k:        4096 kB
-DirectMap4M:      913408 kB
 # the narration names each object and the kernel function that took it
 $ explain on
 $ exec last
