@@ -14,7 +14,7 @@ local vm = require "vmlab"
 local expect = require "expect"
 
 local function run(pcid)
-  vm.machine{ ram = "64M", pcid = pcid }
+  vm.machine{ arch = "x86_64", ram = "64M", pcid = pcid }  -- PCIDs: 64-bit mode only
   local a = vm.exec("editor")
   local b = vm.exec("shell")
   local pa, pb = a:malloc(16 * 1024), b:malloc(16 * 1024)

@@ -22,7 +22,8 @@ static int kernel_access(struct machine *m, unsigned long addr, enum access_type
 	struct fault_info fi;
 
 	if (addr & 7)
-		return mm_err(m, -EINVAL, "0x%lx is not 8-byte aligned (values are 64-bit)", addr);
+		return mm_err(m, -EINVAL, "0x%0*lx is not 8-byte aligned (values are 64-bit)",
+			      m->arch->addr_digits, addr);
 	if (addr < m->arch->task_size)
 		return mm_err(m, -EINVAL, "0x%0*lx is a user address: kernel accesses here are for "
 			      "kernel memory (use read/write in a process)", m->arch->addr_digits,

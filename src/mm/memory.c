@@ -30,6 +30,7 @@
 #include "mmap.h"
 #include "page_alloc.h"
 #include "pgtable.h"
+#include "printk.h"
 #include "rmap.h"
 #include "sched.h"
 #include "swapfile.h"
@@ -406,6 +407,8 @@ static int kill_task(struct machine *m, struct task_struct *t, int signo, int si
 	fi->error_code = error_code;
 	fi->pid = t->pid;
 	fault_log(m, t, fi);
+	if (fi->log[0])
+		printk_info(m, "%s", fi->log);
 	event_emit(m, .type = EV_SIGNAL_GENERATE, .order = (unsigned)signo,
 		   .val2 = (unsigned long)si_code, .val = addr, .val3 = (unsigned long)t->pid);
 	mm_err(m, -EFAULT, "%s (%s, %s): pid %d (%s) killed", reason,

@@ -10,14 +10,15 @@
  * nothing costs nothing.
  */
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include "machine.h"
 #include "printk.h"
 
-void printk(struct machine *m, const char *fmt, ...)
+static void vprintk(struct machine *m, bool console, const char *fmt, va_list ap)
 {
-	va_list ap;
+	unsigned long slot;
 
 	if (!m->klog) {
 		m->klog = calloc(1, sizeof(*m->klog));
@@ -25,10 +26,28 @@ void printk(struct machine *m, const char *fmt, ...)
 			return;
 		m->klog->next = m->klog->console_seq = 1;
 	}
-	va_start(ap, fmt);
-	vsnprintf(m->klog->line[m->klog->next % KLOG_LINES], KLOG_LINE_LEN, fmt, ap);
-	va_end(ap);
+	slot = m->klog->next % KLOG_LINES;
+	vsnprintf(m->klog->line[slot], KLOG_LINE_LEN, fmt, ap);
+	m->klog->quiet[slot] = !console;
 	m->klog->next++;
+}
+
+void printk(struct machine *m, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vprintk(m, true, fmt, ap);
+	va_end(ap);
+}
+
+void printk_info(struct machine *m, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vprintk(m, false, fmt, ap);
+	va_end(ap);
 }
 
 unsigned long klog_next(const struct machine *m)
@@ -54,10 +73,15 @@ const char *klog_console_next(struct machine *m)
 {
 	const char *line;
 
-	if (!m->klog || m->klog->console_seq >= m->klog->next)
+	if (!m->klog)
 		return NULL;
 	if (m->klog->console_seq < klog_first(m))
 		m->klog->console_seq = klog_first(m);	/* the ring moved past the console */
+	while (m->klog->console_seq < m->klog->next &&
+	       m->klog->quiet[m->klog->console_seq % KLOG_LINES])
+		m->klog->console_seq++;
+	if (m->klog->console_seq >= m->klog->next)
+		return NULL;
 	line = klog_line(m, m->klog->console_seq);
 	m->klog->console_seq++;
 	return line;

@@ -17,6 +17,8 @@
 #ifndef VMLAB_MM_PRINTK_H
 #define VMLAB_MM_PRINTK_H
 
+#include <stdbool.h>
+
 struct machine;
 
 #define KLOG_LINES	1024
@@ -24,12 +26,19 @@ struct machine;
 
 struct klog {
 	char line[KLOG_LINES][KLOG_LINE_LEN];
+	bool quiet[KLOG_LINES];		/* printk_info(): dmesg only, not the console */
 	unsigned long next;		/* the number the next line gets (from 1) */
 	unsigned long console_seq;	/* the next line the console (the shell) shows */
 };
 
 /* Appends one line (no newline needed; a long one is cut). */
 void printk(struct machine *m, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/*
+ * A KERN_INFO line below the console's loglevel, as the kernel's default
+ * console_loglevel keeps show_signal_msg()'s segfault line off the
+ * terminal: only dmesg shows it.
+ */
+void printk_info(struct machine *m, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /*
  * The line numbered seq, or NULL if it is not (or no longer) in the log.
@@ -39,7 +48,10 @@ const char *klog_line(const struct machine *m, unsigned long seq);
 unsigned long klog_first(const struct machine *m);
 unsigned long klog_next(const struct machine *m);
 
-/* The next line the console has not shown yet (and it counts as shown), or NULL. */
+/*
+ * The next line for the console (not a printk_info() one) not shown yet;
+ * it counts as shown.  NULL when there is none.
+ */
 const char *klog_console_next(struct machine *m);
 
 #endif

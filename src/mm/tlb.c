@@ -31,6 +31,11 @@ int tlb_config_check(const struct machine_config *cfg, char *err)
 		snprintf(err, MM_ERR_LEN, "tlb_ways=%d must divide tlb=%d", ways, entries);
 		return -EINVAL;
 	}
+	if (cfg->pcid && cfg->arch && !cfg->arch->is_64bit) {
+		snprintf(err, MM_ERR_LEN, "pcid=on: PCIDs exist only in 64-bit mode (x86_64, "
+			 "x86_64-la57), not on %s", cfg->arch->name);
+		return -EINVAL;
+	}
 	return 0;
 }
 

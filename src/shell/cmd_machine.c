@@ -15,6 +15,7 @@
 #include "mm/replace.h"
 #include "mm/sched.h"
 #include "mm/swapfile.h"
+#include "mm/tlb.h"
 #include "shell/command.h"
 #include "shell/commands.h"
 #include "shell/shell.h"
@@ -22,9 +23,11 @@
 #define KB(pages) ((pages) << (PAGE_SHIFT - 10))
 
 /*
- * The kernel's boot line, "Memory: availableK/presentK available (...)":
- * what the buddy allocator got out of the RAM that exists, and where the
- * rest went.  Present RAM excludes pfn 0 and the firmware hole; of the
+ * The boot line in the form of the kernel's mem_init_print_info(),
+ * "Memory: availableK/presentK available (...)": what the buddy allocator
+ * got out of the RAM that exists, and where the rest went, in the model's
+ * own parts (the kernel splits its image into code, rwdata, rodata, init
+ * and bss).  Present RAM excludes pfn 0 and the firmware hole; of the
  * first MiB the rest is RAM the kernel keeps for real mode and the BIOS.
  */
 static void print_boot(struct shell *sh)
@@ -120,6 +123,13 @@ static int parse_config(struct shell *sh, const struct args *a, struct machine_c
 	if (opt_int(sh, a, "tlb", &cfg->tlb_entries) < 0 ||
 	    opt_int(sh, a, "tlb_ways", &cfg->tlb_ways) < 0)
 		return -1;
+	/* 0 stands for the default in the config: a 0 written out is an error */
+	if (arg_opt(a, "tlb") && cfg->tlb_entries < 1)
+		return sh_error(sh, "tlb: %d is out of range (1..%d)", cfg->tlb_entries,
+				TLB_MAX_ENTRIES);
+	if (arg_opt(a, "tlb_ways") && cfg->tlb_ways < 1)
+		return sh_error(sh, "tlb_ways: %d is not a number of ways (at least 1)",
+				cfg->tlb_ways);
 	if (arg_opt(a, "pcid") && strcmp(arg_opt(a, "pcid"), "on") != 0 &&
 	    strcmp(arg_opt(a, "pcid"), "off") != 0)
 		return sh_error(sh, "pcid: expected on or off, not '%s'", arg_opt(a, "pcid"));
@@ -193,7 +203,8 @@ const struct command machine_commands[] = {
 			"  pcid=   on: TLB entries carry a PCID and survive CR3 loads; default off\n"
 			"  swap=   boot with one swap area of SIZE (/dev/sda2); default none\n"
 			"  policy= how reclaim picks victims: linux, fifo, lru, clock; default linux\n"
-			"Prints the configuration and the kernel's boot \"Memory:\" line.",
+			"Prints the configuration and a \"Memory:\" line in the form of the\n"
+			"kernel's boot line: available/present RAM, then where the rest went.",
 		.example = "machine arch=x86_64 ram=4G nodes=2 cpus=2",
 		.options = "arch,ram,nodes,cpus,seed,tlb,tlb_ways,pcid,swap,policy",
 		.group = "machine",

@@ -153,6 +153,29 @@ static int cmd_free_pages_addr(struct shell *sh, struct args *a)
 	return 0;
 }
 
+/* Pages on every CPU's per-CPU lists. */
+static unsigned long pcp_pages(const struct machine *m)
+{
+	const struct zone *z;
+	unsigned long n = 0;
+
+	for_each_populated_zone(m, z)
+		for (int cpu = 0; cpu < m->nr_cpus; cpu++)
+			n += (unsigned long)z->pcp[cpu].count;
+	return n;
+}
+
+static int cmd_drain_all_pages(struct shell *sh, struct args *a)
+{
+	unsigned long before = pcp_pages(sh->m);
+
+	(void)a;
+	drain_all_pages(sh->m);
+	fprintf(sh->out, "%lu page%s from the per-CPU lists went back to the buddy allocator\n",
+		before, before == 1 ? "" : "s");
+	return 0;
+}
+
 #define GFP_HELP \
 	"  gfp=   GFP flags joined with |: GFP_KERNEL (default), GFP_ATOMIC, GFP_USER,\n" \
 	"         GFP_HIGHUSER, GFP_HIGHUSER_MOVABLE, GFP_DMA, GFP_DMA32, __GFP_ZERO, ...\n"
@@ -204,6 +227,17 @@ const struct command phys_commands[] = {
 		.summary = "allocate one zero-filled frame and print its kernel address",
 		.help = "__get_free_pages(gfp | __GFP_ZERO, 0).\n" GFP_HELP,
 		.example = "get_zeroed_page", .options = "gfp", .group = "pages",
+	},
+	{
+		.name = "drain_all_pages", .handler = cmd_drain_all_pages, .min_args = 0,
+		.max_args = 0, .usage = "drain_all_pages",
+		.summary = "give every per-CPU list back to the buddy allocator",
+		.help = "drain_all_pages(): the pages on every CPU's per-CPU lists go back to the\n"
+			"buddy lists, merging with their buddies, as the kernel drains them before\n"
+			"the OOM killer, on memory hot-remove or for an isolated range.  With\n"
+			"`kmem_cache_shrink` and `drop_caches`, buddyinfo shows every frame a\n"
+			"killed process held back where it was.",
+		.example = "alloc_pages 0; __free_pages 0x1800 0; drain_all_pages", .group = "pages",
 	},
 	{ 0 }
 };

@@ -14,8 +14,9 @@
  * drop_caches.  "user memory": malloc, free (as `free ADDR`: the views'
  * `free` hands a numeric argument here), brk, mmap, munmap, mprotect,
  * msync, touch, write, read.  User-memory commands act as the current
- * process of the CPU; a fault the process cannot survive prints the
- * kernel's segfault line and kills it, and the command fails.
+ * process of the CPU; a fault the process cannot survive kills it: one
+ * line says why, the kernel's segfault line goes to the log (dmesg), and
+ * the command itself succeeds.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -89,11 +90,17 @@ static int size_arg(struct shell *sh, const char *what, const char *word, unsign
 	return 0;
 }
 
-/* A fault that killed the process: the kernel's log line, then the error. */
+/*
+ * A fault that killed the process is what the process did, not a failure
+ * of the command: one line says why (the kernel's segfault line is in
+ * dmesg) and the shell goes on.
+ */
 static int access_failed(struct shell *sh, int err, const struct fault_info *fi)
 {
-	if (err == -EFAULT && fi->log[0])
-		fprintf(sh->out, "%s\n", fi->log);
+	if (err == -EFAULT && fi->signo) {
+		fprintf(sh->out, "%s\n", sh->m->err);
+		return 0;
+	}
 	return sh_mm_error(sh);
 }
 
@@ -217,6 +224,12 @@ static int cmd_switch(struct shell *sh, struct args *a)
 	for (int cpu = 0; cpu < m->nr_cpus; cpu++)
 		if (m->current[cpu] == t && cpu != m->cpu)
 			return sh_error(sh, "pid %d runs on cpu %d", t->pid, cpu);
+	if (prev == t) {	/* the scheduler's prev == next: no switch, no CR3 load */
+		fprintf(sh->out, "cpu %d: pid %d (%s) runs already: CR3 stays 0x%0*lx, the TLB "
+			"keeps its entries\n", m->cpu, t->pid, t->comm, addr_digits(sh),
+			t->mm->pgd << PAGE_SHIFT);
+		return 0;
+	}
 	switch_to(m, t);
 	fprintf(sh->out, "cpu %d: ", m->cpu);
 	if (prev)
@@ -567,7 +580,8 @@ static int aligned_addr(struct shell *sh, const char *word, unsigned long *addr)
 	if (addr_arg(sh, "ADDR", word, addr) < 0)
 		return -1;
 	if (*addr & 7)
-		return sh_error(sh, "0x%lx is not 8-byte aligned (values are 64-bit)", *addr);
+		return sh_error(sh, "0x%0*lx is not 8-byte aligned (values are 64-bit)",
+				addr_digits(sh), *addr);
 	return 0;
 }
 
@@ -611,17 +625,20 @@ const struct command proc_commands[] = {
 		.usage = "exec NAME [text=SIZE] [data=SIZE] [bss=SIZE] [stack=SIZE] [libs=LIB,...] "
 			 "[pie=on|off] [layout=topdown|legacy]",
 		.summary = "start a program as a new process with the classic layout",
-		.help = "Creates a process (task_struct, pid, mm_struct) running /usr/bin/NAME and\n"
-			"makes it current.  Only VMAs and a page directory are created: the pgd's\n"
-			"kernel part is shared with swapper_pg_dir (i386: entries 768..1023; PAE:\n"
-			"the kernel PMD; x86_64: entries 273..511).  Pages arrive by faults.\n"
+		.help = "Creates a process running /usr/bin/NAME and makes it current: its\n"
+			"task_struct, cred, files, fs, sighand, signal, pid, mm_struct and a\n"
+			"vm_area_struct per VMA come from the slab caches (see slabinfo).  Only\n"
+			"VMAs and a page directory are created: the pgd's kernel part is shared\n"
+			"with swapper_pg_dir (i386: entries 768..1023; PAE: the kernel PMD;\n"
+			"x86_64: entries 273..511).  Pages arrive by faults.\n"
 			"Layout (no randomisation): text at 0x08048000 on i386, 0x400000 on\n"
 			"x86_64 (pie=on: 0x400000 / 0x555555554000), then data, bss and the brk\n"
 			"heap; the stack below 0xc0000000 (x86_64: 0x7ffffffff000); libraries and\n"
 			"mmaps top-down from mmap_base (TASK_SIZE - 128M), or bottom-up from\n"
 			"TASK_UNMAPPED_BASE with layout=legacy.\n"
 			"  text= data=  sizes of the program's text and data (default 8K, 4K),\n"
-			"               private mappings of /usr/bin/NAME (shared text frames)\n"
+			"               private mappings of /usr/bin/NAME (shared text frames);\n"
+			"               a later exec of NAME must give the sizes the file has\n"
 			"  bss=         anonymous zero-filled data after them (default 0)\n"
 			"  stack=       the initial stack VMA (default 132K; grows to 8M)\n"
 			"  libs=        libc, ld.so: the boot libraries, mapped text r-x, data rw-",
@@ -690,8 +707,9 @@ const struct command proc_commands[] = {
 		.usage = "file NAME SIZE",
 		.summary = "create a simulated file (zero-filled)",
 		.help = "Creates a file of SIZE bytes to map with `mmap SIZE file=NAME`.  Its pages\n"
-			"enter the page cache when first touched (a major fault) and stay there,\n"
-			"shared by every process that maps them.",
+			"enter the page cache when first touched (a major fault), shared by every\n"
+			"process that maps them, until reclaim takes them (a dirty one is written\n"
+			"back first) or `drop_caches` drops the clean ones nobody maps.",
 		.example = "file /data/log 64K", .group = "processes",
 	},
 	{
@@ -784,7 +802,9 @@ const struct command proc_commands[] = {
 		.help = "Reads (r, the default), writes (w) or executes (x) one byte in every page\n"
 			"of [ADDR, ADDR+SIZE) through the MMU: TLB, page walk, page fault.  Prints\n"
 			"the pages touched and the faults taken.  An access the process may not\n"
-			"make kills it with FI_SIGSEGV, as Linux would, and prints the kernel's line.",
+			"make kills it with SIGSEGV (or SIGBUS past the end of a file), as Linux\n"
+			"would: one line says why, the kernel's segfault line goes to dmesg, and\n"
+			"the shell goes on (the command does not fail).",
 		.example = "exec app; malloc 16K; touch 0x0804b008 16K w", .group = "user memory",
 	},
 	{

@@ -216,11 +216,29 @@ static int cmd_kmem_cache_free(struct shell *sh, struct args *a)
 	return 0;
 }
 
+/* Every cache, as `slabinfo -s` (tools/mm/slabinfo) shrinks them all. */
+static int shrink_all_caches(struct shell *sh)
+{
+	unsigned long freed = 0, caches = 0;
+
+	for (struct kmem_cache *s = sh->m->slab->slab_caches; s; s = s->next) {
+		unsigned long n = kmem_cache_shrink(sh->m, s);
+
+		freed += n;
+		caches += n > 0;
+	}
+	fprintf(sh->out, "%lu empty slab%s freed in %lu cache%s\n", freed, freed == 1 ? "" : "s",
+		caches, caches == 1 ? "" : "s");
+	return 0;
+}
+
 static int cmd_kmem_cache_shrink(struct shell *sh, struct args *a)
 {
 	struct kmem_cache *s;
 	unsigned long freed;
 
+	if (a->argc == 0)
+		return shrink_all_caches(sh);
 	if (find_cache(sh, a->argv[0], &s) < 0)
 		return -1;
 	freed = kmem_cache_shrink(sh->m, s);
@@ -353,12 +371,13 @@ const struct command slab_commands[] = {
 		.complete_arg = complete_cache,
 	},
 	{
-		.name = "kmem_cache_shrink", .handler = cmd_kmem_cache_shrink, .min_args = 1,
-		.max_args = 1, .usage = "kmem_cache_shrink NAME",
-		.summary = "free a cache's empty slabs",
+		.name = "kmem_cache_shrink", .handler = cmd_kmem_cache_shrink, .min_args = 0,
+		.max_args = 1, .usage = "kmem_cache_shrink [NAME]",
+		.summary = "free a cache's empty slabs (every cache's without NAME)",
 		.help = "Flushes the CPU slabs to their partial lists, frees every empty slab to\n"
 			"the buddy allocator and sorts the partial lists fullest first.  Says how\n"
-			"many slabs were freed.",
+			"many slabs were freed.  Without NAME every cache is shrunk, as\n"
+			"`slabinfo -s` does through /sys/kernel/slab/*/shrink.",
 		.example = "kmem_cache_shrink kmalloc-64", .group = "slab",
 		.complete_arg = complete_cache,
 	},

@@ -252,9 +252,12 @@ const struct command tools_commands[] = {
 		.usage = "explain [on|off]",
 		.summary = "narrate what the kernel does, step by step",
 		.help = "With explain on, every command tells its story in plain sentences\n"
-			"as the simulated kernel works: which zone was tried and why, the\n"
-			"watermark it was checked against, each buddy split and merge, each\n"
-			"trip to a per-CPU list.  The sentences come from the same events as\n"
+			"as the simulated kernel works: the page allocator (which zone was\n"
+			"tried and why, the watermark, each buddy split and merge, each trip\n"
+			"to a per-CPU list), the fault path (the VMA found, each page-table\n"
+			"level present or allocated, the frame, the entry written, the TLB\n"
+			"fill), fork, exit and context switches, slab objects, vmalloc and\n"
+			"kmap, reclaim and swap.  The sentences come from the same events as\n"
 			"`trace`.  Without an argument, says whether narration is on.  The\n"
 			"setting survives `machine` and `reset`.",
 		.example = "explain on",
@@ -264,10 +267,12 @@ const struct command tools_commands[] = {
 		.name = "trace", .handler = cmd_trace, .min_args = 0, .max_args = 1,
 		.usage = "trace [on|off]",
 		.summary = "print a tracepoint line for every event",
-		.help = "With trace on, every event the core emits is printed as one line in\n"
-			"the format of /sys/kernel/tracing/trace, e.g. the kernel's own\n"
-			"mm_page_alloc and mm_page_free tracepoints, and in the same style the\n"
-			"model's finer steps (buddy_split, buddy_merge, zone_watermark).\n"
+		.help = "With trace on, every event the core emits is printed as one line:\n"
+			"the event's name and fields as /sys/kernel/tracing/trace prints them\n"
+			"after its task, CPU and timestamp columns (which vmlab leaves out):\n"
+			"the kernel's own tracepoints (mm_page_alloc, mm_page_free, kmalloc,\n"
+			"page_fault_user, mm_vmscan_*, ...) in their 6.1 format, and in the\n"
+			"same style the model's finer steps (buddy_split, set_pte, ...).\n"
 			"Without an argument, says whether tracing is on.  The setting\n"
 			"survives `machine` and `reset`.",
 		.example = "trace on",
@@ -277,10 +282,20 @@ const struct command tools_commands[] = {
 		.name = "check", .handler = cmd_check, .min_args = 0, .max_args = 0,
 		.usage = "check",
 		.summary = "check every invariant of the machine",
-		.help = "Walks the whole machine and checks the rules that must always hold,\n"
-			"among them: every frame is reserved, allocated, free in exactly one\n"
-			"buddy block or on exactly one per-CPU list; nr_free agrees with the\n"
-			"free lists; no free block has a free buddy of the same order.\n"
+		.help = "Walks the whole machine and checks the rules that must always hold:\n"
+			"  frames      every frame is reserved, allocated, free in exactly one buddy\n"
+			"              block or on one per-CPU list; nr_free agrees with the lists;\n"
+			"              no free block has a free buddy of its order\n"
+			"  kernel      slab pages and objects, vmalloc and vmap pages, pkmap and\n"
+			"              fixmap entries belong to allocated frames of their owner\n"
+			"  processes   page-table pages, each reached once; every mapped page's\n"
+			"              mapcount equals the PTEs that map it; RSS and PageTables\n"
+			"              agree; the zero page is never written; each cached file page\n"
+			"              knows its file; VMAs sorted and disjoint; TLB entries match\n"
+			"              the page tables\n"
+			"  swap, LRU   each slot's count equals the swap PTEs naming it; the swap\n"
+			"              cache and SWAP_HAS_CACHE agree; every user page is on the\n"
+			"              LRU list its flags name\n"
 			"Prints OK, or each violation on a line of its own and then fails.\n"
 			"`vmlab --check` runs it after every command.",
 		.example = "check",

@@ -130,8 +130,9 @@ static void print_stop(struct shell *sh, struct task_struct *t, unsigned long ad
 	else if (!(v->vm_flags & VM_ACCESS_FLAGS))
 		fputs("the VMA is PROT_NONE: an access is SIGSEGV (SEGV_ACCERR)\n", sh->out);
 	else
-		fprintf(sh->out, "the VMA 0x%lx-0x%lx %c%c%c allows it, so the first access "
-			"faults the page in\n", v->vm_start, v->vm_end, v->vm_flags & VM_READ ? 'r' : '-',
+		fprintf(sh->out, "the VMA 0x%0*lx-0x%0*lx %c%c%c allows it, so the first access "
+			"faults the page in\n", sh->m->arch->addr_digits, v->vm_start,
+			sh->m->arch->addr_digits, v->vm_end, v->vm_flags & VM_READ ? 'r' : '-',
 			v->vm_flags & VM_WRITE ? 'w' : '-', v->vm_flags & VM_EXEC ? 'x' : '-');
 }
 
@@ -364,8 +365,10 @@ static int translate_linear(struct shell *sh, const struct seg_xlate *x)
 		(unsigned long long)x->linear, m->arch->is_64bit ? 0 : x->d.base);
 	err = mmu_access(m, (unsigned long)x->linear, x->code ? ACCESS_EXEC : ACCESS_READ,
 			 x->cpl, &pfn, &fi);
-	if (err == -EFAULT && fi.log[0] && x->cpl == 3)
-		fprintf(sh->out, "%s\n", fi.log);
+	if (err == -EFAULT && fi.signo && x->cpl == 3) {
+		fprintf(sh->out, "%s\n", m->err);	/* the process died; see access_failed() */
+		return 0;
+	}
 	if (err == -EFAULT && x->cpl == 0)	/* no fixup for a kernel access: an oops */
 		oops_print(m, (unsigned long)x->linear, x->code ? ACCESS_EXEC : ACCESS_READ,
 			   ++m->vmap->die_counter, sh->out);

@@ -351,9 +351,11 @@ const struct command views_commands[] = {
 	{
 		.name = "cat", .handler = cmd_cat, .min_args = 1, .max_args = 1,
 		.usage = "cat FILE",
-		.summary = "print a /proc file: /proc/buddyinfo, meminfo, vmstat, zoneinfo",
+		.summary = "print a /proc file: buddyinfo, meminfo, vmstat, zoneinfo, PID/maps, ...",
 		.help = "Prints the view the file is named after, as `cat` would on Linux:\n"
-			"/proc/buddyinfo, /proc/meminfo, /proc/vmstat, /proc/zoneinfo.",
+			"/proc/buddyinfo, /proc/meminfo, /proc/slabinfo, /proc/swaps,\n"
+			"/proc/vmallocinfo, /proc/vmstat, /proc/zoneinfo, and each process's\n"
+			"/proc/PID/maps and /proc/PID/smaps.",
 		.example = "cat /proc/buddyinfo", .group = "views", .complete_arg = complete_proc,
 	},
 	{

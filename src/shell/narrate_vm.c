@@ -76,10 +76,47 @@ static void n_page_fault(const struct machine *m, const struct mm_event *ev, FIL
 {
 	unsigned long e = ev->val2;
 
-	fprintf(out, "page fault: pid %lu (%s) %s 0x%0*lx: %s (error %lu).\n", ev->val3,
-		comm_of(m, ev->val3), e & X86_PF_WRITE ? "writes" : e & X86_PF_INSTR ? "executes" :
-		"reads", w(m), ev->val, e & X86_PF_PROT ? "the page is present but the access is "
-		"not allowed" : "the page is not present", e);
+	fprintf(out, "page fault: pid %lu (%s) %s 0x%0*lx: %s (error 0x%lx: %s, %s, %s%s).\n",
+		ev->val3, comm_of(m, ev->val3), e & X86_PF_WRITE ? "writes" : e & X86_PF_INSTR ?
+		"executes" : "reads", w(m), ev->val, e & X86_PF_PROT ? "the page is present but "
+		"the access is not allowed" : "the page is not present", e, e & X86_PF_PROT ?
+		"PROT" : "not present", e & X86_PF_WRITE ? "WRITE" : "read", e & X86_PF_USER ?
+		"USER" : "kernel", e & X86_PF_INSTR ? ", INSTR" : "");
+}
+
+/*
+ * The walk the fault handler is about to make for addr in the current
+ * process: each level present (and the table it points at), down to the
+ * first missing one, which the pte_alloc lines that follow will fill.
+ */
+static void n_walk(const struct machine *m, unsigned long addr, FILE *out)
+{
+	const struct task_struct *t = current_task(m);
+	struct pt_walk wk;
+
+	if (!t)
+		return;
+	pt_walk(m, t->mm->pgd, addr, &wk);
+	fputs("walk:", out);
+	for (int i = 0; i < wk.nr; i++) {
+		const struct pt_step *s = &wk.step[i];
+		const char *sep = i + 1 < wk.nr ? ";" : ".";
+		char bits[64];
+
+		fprintf(out, " %s[%u] ", pt_level_name(s->level), s->idx);
+		if (pte_none(s->entry))
+			fprintf(out, "is empty%s", sep);
+		else if (!pte_present(s->entry))
+			fprintf(out, "holds a swap entry%s", sep);
+		else if (i + 1 < wk.nr)
+			fprintf(out, "is present: the %s table at pfn 0x%lx%s",
+				pt_level_name(wk.step[i + 1].level), pte_pfn(s->entry), sep);
+		else {
+			pte_bits_str(m, s->entry, bits, sizeof(bits));
+			fprintf(out, "is present: pfn 0x%lx (%s)%s", pte_pfn(s->entry), bits, sep);
+		}
+	}
+	fputc('\n', out);
 }
 
 static void n_find_vma(const struct machine *m, const struct mm_event *ev, FILE *out)
@@ -91,10 +128,27 @@ static void n_find_vma(const struct machine *m, const struct mm_event *ev, FILE 
 			w(m), ev->val2, w(m), ev->val3);
 	else if (!ev->ok)
 		fprintf(out, "find_vma: no VMA at or above 0x%0*lx.\n", w(m), ev->val);
-	else
+	else {
 		fprintf(out, "find_vma: 0x%0*lx lies in 0x%0*lx-0x%0*lx %c%c%c%c.\n", w(m), ev->val,
 			w(m), ev->val2, w(m), ev->val3, f & 1 ? 'r' : '-', f & 2 ? 'w' : '-',
 			f & 4 ? 'x' : '-', f & 0x80 ? 's' : 'p');
+		n_walk(m, ev->val, out);
+	}
+}
+
+/* The kernel function that allocates a table of this level. */
+static const char *table_alloc_fn(enum pt_level level)
+{
+	switch (level) {
+	case PT_P4D:
+		return "__p4d_alloc";
+	case PT_PUD:
+		return "__pud_alloc";
+	case PT_PMD:
+		return "__pmd_alloc";
+	default:
+		return "pte_alloc";
+	}
 }
 
 static void n_pgtable(const struct machine *m, const struct mm_event *ev, FILE *out)
@@ -115,8 +169,9 @@ static void n_pgtable(const struct machine *m, const struct mm_event *ev, FILE *
 			"from swapper_pg_dir.\n", ev->pfn, zone_name(pfn_zone(m, ev->pfn)->type));
 		return;
 	}
-	fprintf(out, "pte_alloc: the %s table for 0x%0*lx was missing: a zeroed page-table page, "
-		"pfn 0x%lx (zone %s)%s.\n", level, w(m), ev->val, ev->pfn,
+	fprintf(out, "%s: the %s table for 0x%0*lx was missing: a zeroed page-table page, "
+		"pfn 0x%lx (zone %s)%s.\n", table_alloc_fn((enum pt_level)ev->order), level, w(m),
+		ev->val, ev->pfn,
 		zone_name(pfn_zone(m, ev->pfn)->type), ev->ok ? ", in the kernel's tables" :
 		", counted in PageTables");
 }

@@ -13,7 +13,7 @@
  *   al<TAB>                        command names          alloc_pages
  *   alloc_pages 3 g<TAB>           the command's options  gfp=
  *   alloc_pages 3 gfp=GFP_K<TAB>   GFP names, also after '|'
- *   zoneinfo zone=Hi<TAB>          zone names             HighMem
+ *   dot buddy zone=Hi<TAB>         zone names             HighMem
  *   help al<TAB>                   the command's complete_arg
  *   dot buddy b<TAB>               file names, where usage says FILE
  *

@@ -87,8 +87,7 @@ $ mprotect 0x40000000 4096 r
 $ touch 0x40000000 r
 touched 1 page (read): 0 minor faults, 0 major
 $ touch 0x40000000 w
-app[1]: segfault at 40000000 ip 08048000 sp bfffffc0 error 7 in app[8048000+2000]
-! error: touch: 0x40000000 is not writable: the mapping 0x40000000-0x40001000 is r--p (SIGSEGV, SEGV_ACCERR): pid 1 (app) killed
+0x40000000 is not writable: the mapping 0x40000000-0x40001000 is r--p (SIGSEGV, SEGV_ACCERR): pid 1 (app) killed
 
 # files and the page cache: two processes share one file's frames
 $ file /data/log 3
@@ -155,7 +154,7 @@ $ vtop 0x40000000
   phys     0x38000000  pfn 0x38000  zone HighMem  node 0
 # past the end of the file: SIGBUS
 $ touch 0x40001000
-! error: touch: 0x40001000 is beyond the end of /data/log (3 bytes) (SIGBUS, BUS_ADRERR): pid 2 (writer) killed
+0x40001000 is beyond the end of /data/log (3 bytes) (SIGBUS, BUS_ADRERR): pid 2 (writer) killed
 $ switch 3
 cpu 0: pid 3 (reader), CR3 = 0x0180f000 (TLB flushed but for global entries)
 $ munmap 0x50000000 8K
@@ -358,6 +357,5 @@ $ read 0x40000000
 9 (0x9)
 $ mprotect 0x40000000 4K none
 $ touch 0x40000000
-none[9]: segfault at 40000000 ip 08048000 sp bfffffc0 error 4 in none[8048000+2000]
-! error: touch: 0x40000000 is not readable: the mapping 0x40000000-0x40001000 is ---p (SIGSEGV, SEGV_ACCERR): pid 9 (none) killed
+0x40000000 is not readable: the mapping 0x40000000-0x40001000 is ---p (SIGSEGV, SEGV_ACCERR): pid 9 (none) killed
 

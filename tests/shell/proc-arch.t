@@ -58,8 +58,7 @@ pid 3 (nx) is now current: 3 VMAs, pgd at pfn 0x1817
 $ mmap 4K addr=0x40000000
 0x40000000
 $ touch 0x40000000 x
-nx[3]: segfault at 40000000 ip 08048000 sp bfffffc0 error 15 in nx[8048000+2000]
-! error: touch: 0x40000000 is not executable (NX): the mapping 0x40000000-0x40001000 is rw-p (SIGSEGV, SEGV_ACCERR): pid 3 (nx) killed
+0x40000000 is not executable (NX): the mapping 0x40000000-0x40001000 is rw-p (SIGSEGV, SEGV_ACCERR): pid 3 (nx) killed
 $ kill 1
 pid 1 (app) killed: 2 mapped pages and 5 page-table pages released
 $ kill 2
@@ -113,8 +112,7 @@ $ vtop 0xffff888040000000
   pud[1]    table 0x0000000001ffe000  entry 0x80000000400001e3  P RW A D PS G NX
   phys     0x0000000040000000  pfn 0x40000  zone DMA32  node 0  (in a 1 GiB page)
 $ touch 0xffff888000100000
-app[1]: segfault at ffff888000100000 ip 0000000000400000 sp 00007fffffffefc0 error 5 in app[400000+2000]
-! error: touch: 0xffff888000100000 is kernel memory; user access faults (SIGSEGV, SEGV_MAPERR): pid 1 (app) killed
+0xffff888000100000 is kernel memory; user access faults (SIGSEGV, SEGV_MAPERR): pid 1 (app) killed
 $ exec pie pie=on
 pid 2 (pie) is now current: 3 VMAs, pgd at pfn 0x200a
 $ maps
@@ -132,8 +130,7 @@ $ maps
 $ exec gp
 pid 4 (gp) is now current: 3 VMAs, pgd at pfn 0x200e
 $ touch 0x0000800000000000
-gp[4] general protection fault ip:400000 sp:7fffffffefc0 error:0 in gp[400000+2000]
-! error: touch: 0x0000800000000000 is not canonical: general protection fault (#GP, not #PF) (SIGSEGV, SI_KERNEL): pid 4 (gp) killed
+0x0000800000000000 is not canonical: general protection fault (#GP, not #PF) (SIGSEGV, SI_KERNEL): pid 4 (gp) killed
 $ ps
   PID  PPID COMMAND              VSZ     RSS   MINFL   MAJFL STAT
     2     0 pie                  144       0       0       0 S

@@ -97,8 +97,9 @@ new task: pid 2 (app), with its own mm_struct and pgd.
 fork: pid 1 (app) has a child, pid 2: the same VMAs; private pages are now read-only in both, to be copied on write.
 pid 2 (app): child of pid 1, 2 pages shared copy-on-write
 $ write 0x0804b008 5
-page fault: pid 1 (app) writes 0x0804b008: the page is present but the access is not allowed (error 7).
+page fault: pid 1 (app) writes 0x0804b008: the page is present but the access is not allowed (error 0x7: PROT, WRITE, USER).
 find_vma: 0x0804b008 lies in 0x0804b000-0x0806c000 rw-p.
+walk: pgd[32] is present: the pte table at pfn 0x180e; pte[75] is present: pfn 0x38000 (P US A D).
 alloc_pages(order=0, GFP_HIGHUSER_MOVABLE): zonelist HighMem, Normal, DMA (node 0).
 watermark: zone HighMem (node 0) has 32761 free pages, above its low watermark 66: OK.
 allocated: pfn 0x38002 (phys 0x38002000-0x38002fff) from the head of CPU 0's list for zone HighMem (node 0); 4 left on it.
@@ -112,8 +113,9 @@ $ mmap 4K file=/data/f flags=shared addr=0x40000000
 kmem_cache_alloc(vm_area_struct) returns 0xc180c340: object 8 of slab pfn 0x180c, poisoned 5a; 30 free objects left on CPU 0's freelist.
 0x40000000
 $ read 0x40000000
-page fault: pid 1 (app) reads 0x40000000: the page is not present (error 4).
+page fault: pid 1 (app) reads 0x40000000: the page is not present (error 0x4: not present, read, USER).
 find_vma: 0x40000000 lies in 0x40000000-0x40001000 rw-s.
+walk: pgd[256] is empty.
 alloc_pages(order=0, GFP_KERNEL|__GFP_ZERO): zonelist Normal, DMA (node 0).
 watermark: zone Normal (node 0) has 221105 free pages, above its low watermark 1163: OK.
 allocated: pfn 0x1811 (phys 0x1811000-0x1811fff) from the head of CPU 0's list for zone Normal (node 0); 53 left on it.
@@ -127,8 +129,9 @@ set_pte: pte[0] of the table at pfn 0x1811 := 0x38003025 (P US A).
 TLB miss on cpu 0: the page walk gives 0x40000000 -> pfn 0x38003, now cached.
 0 (0x0)
 $ touch 0x0804a000 w
-page fault: pid 1 (app) writes 0x0804a000: the page is not present (error 6).
+page fault: pid 1 (app) writes 0x0804a000: the page is not present (error 0x6: not present, WRITE, USER).
 find_vma: 0x0804a000 lies in 0x0804a000-0x0804b000 rw-p.
+walk: pgd[32] is present: the pte table at pfn 0x180e; pte[74] is empty.
 alloc_pages(order=0, GFP_HIGHUSER_MOVABLE): zonelist HighMem, Normal, DMA (node 0).
 watermark: zone HighMem (node 0) has 32761 free pages, above its low watermark 66: OK.
 allocated: pfn 0x38004 (phys 0x38004000-0x38004fff) from the head of CPU 0's list for zone HighMem (node 0); 2 left on it.
@@ -143,8 +146,9 @@ touched 1 page (write): 0 minor faults, 1 major
 $ msync 0x40000000 4K
 0 dirty pages written back
 $ touch 0x40000000 w
-page fault: pid 1 (app) writes 0x40000000: the page is present but the access is not allowed (error 7).
+page fault: pid 1 (app) writes 0x40000000: the page is present but the access is not allowed (error 0x7: PROT, WRITE, USER).
 find_vma: 0x40000000 lies in 0x40000000-0x40001000 rw-s.
+walk: pgd[256] is present: the pte table at pfn 0x1811; pte[0] is present: pfn 0x38003 (P US A).
 do_wp_page: pfn 0x38003 has no other user: reuse it, the PTE becomes writable (no copy).
 set_pte: pte[0] of the table at pfn 0x1811 := 0x38003067 (P RW US A D).
 TLB flush on cpu 0 (local mm shootdown): invlpg of 1 page.
@@ -155,7 +159,7 @@ TLB flush on cpu 0 (local mm shootdown): invlpg of 1 page.
 writeback: page 0 of /data/f (pfn 0x38003) is written to the file; the PTEs mapping it are clean and read-only again.
 1 dirty page written back
 $ touch 0x00000010 r
-page fault: pid 1 (app) reads 0x00000010: the page is not present (error 4).
+page fault: pid 1 (app) reads 0x00000010: the page is not present (error 0x4: not present, read, USER).
 find_vma: 0x00000010 is below the VMA 0x08048000-0x0804a000.
 SIGSEGV (SEGV_MAPERR) for pid 1 (app) at 0x00000010: the process is killed.
 exit: pid 1 (app) exits: its pages lose a mapping each, its page tables and pgd are freed.
@@ -195,7 +199,6 @@ kmem_cache_free(signal_cache, 0xc184c000): object 0 of slab pfn 0x184c.
 free: object 0 is poisoned 6b and pushed on CPU 0's freelist: its slab is CPU 0's slab (the fast path).
 kmem_cache_free(pid, 0xc180d000): object 0 of slab pfn 0x180d.
 free: object 0 is poisoned 6b and pushed on CPU 0's freelist: its slab is CPU 0's slab (the fast path).
-app[1]: segfault at 10 ip 08048000 sp bfffffc0 error 4 in app[8048000+2000]
-! error: touch: 0x00000010 is not mapped (SIGSEGV, SEGV_MAPERR): pid 1 (app) killed
+0x00000010 is not mapped (SIGSEGV, SEGV_MAPERR): pid 1 (app) killed
 $ explain off
 

@@ -184,8 +184,7 @@ $ maps
 0804b000-0806c000 rw-p 00000000 00:00 0          [heap]
 bffd0000-c0000000 rw-p 00000000 00:00 0          [stack]
 $ touch 0xbf7f0000 w
-app[1]: segfault at bf7f0000 ip 08048000 sp bfffffc0 error 6 in app[8048000+2000]
-! error: touch: 0xbf7f0000 is not mapped (the stack above it may not grow that far: RLIMIT_STACK 8 MiB) (SIGSEGV, SEGV_MAPERR): pid 1 (app) killed
+0xbf7f0000 is not mapped (the stack above it may not grow that far: RLIMIT_STACK 8 MiB) (SIGSEGV, SEGV_MAPERR): pid 1 (app) killed
 $ ps
   PID  PPID COMMAND              VSZ     RSS   MINFL   MAJFL STAT
 $ exec app
@@ -193,25 +192,63 @@ pid 3 (app) is now current: 3 VMAs, pgd at pfn 0x180b
 $ touch 0x08048000 x
 touched 1 page (execute): 0 minor faults, 1 major
 $ touch 0x08048000 w
-app[3]: segfault at 8048000 ip 08048000 sp bfffffc0 error 7 in app[8048000+2000]
-! error: touch: 0x08048000 is not writable: the mapping 0x08048000-0x0804a000 is r-xp (SIGSEGV, SEGV_ACCERR): pid 3 (app) killed
+0x08048000 is not writable: the mapping 0x08048000-0x0804a000 is r-xp (SIGSEGV, SEGV_ACCERR): pid 3 (app) killed
 $ ps
   PID  PPID COMMAND              VSZ     RSS   MINFL   MAJFL STAT
 $ exec app
 pid 4 (app) is now current: 3 VMAs, pgd at pfn 0x180b
 $ touch 0x0806d000
-app[4]: segfault at 806d000 ip 08048000 sp bfffffc0 error 4 in app[8048000+2000]
-! error: touch: 0x0806d000 is not mapped (the stack above it may not grow that far: RLIMIT_STACK 8 MiB) (SIGSEGV, SEGV_MAPERR): pid 4 (app) killed
+0x0806d000 is not mapped (the stack above it may not grow that far: RLIMIT_STACK 8 MiB) (SIGSEGV, SEGV_MAPERR): pid 4 (app) killed
 $ exec app
 pid 5 (app) is now current: 3 VMAs, pgd at pfn 0x180b
 $ touch 0xc0001000
-app[5]: segfault at c0001000 ip 08048000 sp bfffffc0 error 5 in app[8048000+2000]
-! error: touch: 0xc0001000 is kernel memory; user access faults (SIGSEGV, SEGV_MAPERR): pid 5 (app) killed
+0xc0001000 is kernel memory; user access faults (SIGSEGV, SEGV_MAPERR): pid 5 (app) killed
 $ exec app
 pid 6 (app) is now current: 3 VMAs, pgd at pfn 0x180b
 $ touch 0x00000000 r
-app[6]: segfault at 0 ip 08048000 sp bfffffc0 error 4 in app[8048000+2000]
-! error: touch: 0x00000000 is not mapped (SIGSEGV, SEGV_MAPERR): pid 6 (app) killed
+0x00000000 is not mapped (SIGSEGV, SEGV_MAPERR): pid 6 (app) killed
 $ ps
   PID  PPID COMMAND              VSZ     RSS   MINFL   MAJFL STAT
 
+# the kernel's segfault lines went to the log, not the terminal
+$ dmesg
+app[1]: segfault at bf7f0000 ip 08048000 sp bfffffc0 error 6 in app[8048000+2000]
+app[3]: segfault at 8048000 ip 08048000 sp bfffffc0 error 7 in app[8048000+2000]
+app[4]: segfault at 806d000 ip 08048000 sp bfffffc0 error 4 in app[8048000+2000]
+app[5]: segfault at c0001000 ip 08048000 sp bfffffc0 error 5 in app[8048000+2000]
+app[6]: segfault at 0 ip 08048000 sp bfffffc0 error 4 in app[8048000+2000]
+# killing every process gives every frame back: once the page cache is
+# dropped, the slab caches shrunk and the per-CPU lists drained, buddyinfo
+# is what it was at boot
+$ machine
+machine: i386, 1024 MiB RAM, 1 node, 1 CPU, seed 1
+Memory: 1031168K/1048184K available (8192K kernel code+data, 8192K mem_map, 632K firmware, 17016K reserved, 131072K highmem)
+$ buddyinfo
+Node 0, zone      DMA      0      0      0      0      0      0      0      0      1      1      3 
+Node 0, zone   Normal      0      0      0      0      0      0      0      0      0      0    216 
+Node 0, zone  HighMem      0      0      0      0      0      0      0      0      0      0     32 
+$ exec app libs=libc,ld.so; malloc 1M; touch 0xb7d51008 1M w; fork; switch 2; touch 0xb7d51008 8K w; touch 0x08048000 x
+pid 1 (app) is now current: 7 VMAs, pgd at pfn 0x180b
+0xb7d51008  (mmap: chunk 0xb7d51000-0xb7e52000)
+touched 257 pages (write): 257 minor faults, 0 major
+pid 2 (app): child of pid 1, 257 pages shared copy-on-write
+cpu 0: pid 1 (app) -> pid 2 (app), CR3 = 0x0180f000 (TLB flushed but for global entries)
+touched 3 pages (write): 3 minor faults, 0 major
+touched 1 page (execute): 0 minor faults, 1 major
+$ kill 2; kill 1
+pid 2 (app) killed: 258 mapped pages and 3 page-table pages released
+pid 1 (app) killed: 257 mapped pages and 2 page-table pages released
+$ drop_caches
+freed 1 page-cache page (clean and unmapped)
+$ kmem_cache_shrink
+9 empty slabs freed in 9 caches
+$ drain_all_pages
+126 pages from the per-CPU lists went back to the buddy allocator
+$ buddyinfo
+Node 0, zone      DMA      0      0      0      0      0      0      0      0      1      1      3 
+Node 0, zone   Normal      0      0      0      0      0      0      0      0      0      0    216 
+Node 0, zone  HighMem      0      0      0      0      0      0      0      0      0      0     32 
+$ kmem_cache_shrink
+0 empty slabs freed in 0 caches
+$ drain_all_pages
+0 pages from the per-CPU lists went back to the buddy allocator

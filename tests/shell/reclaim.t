@@ -399,6 +399,7 @@ $ ps
 $ mmap 30M
 0xb4400000
 $ touch 0xb4400000 30M w
+out of memory: pid 3 (mid) was killed by the OOM killer (SIGKILL)
 mid invoked oom-killer: gfp_mask=0x100dca(GFP_HIGHUSER_MOVABLE|__GFP_ZERO), order=0, oom_score_adj=0
 Mem-Info:
 active_anon:0 inactive_anon:13640 isolated_anon:0
@@ -415,7 +416,6 @@ Tasks state (memory values in pages):
 [      3]     0     3    15396    13128    61440        0             0 mid
 oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom,task_memcg=/,task=mid,pid=3,uid=0
 Out of memory: Killed process 3 (mid) total-vm:61584kB, anon-rss:52512kB, file-rss:0kB, shmem-rss:0kB, UID:0 pgtables:60kB oom_score_adj:0
-! error: touch: out of memory: pid 3 (mid) was killed by the OOM killer (SIGKILL)
 $ ps
   PID  PPID COMMAND              VSZ     RSS   MINFL   MAJFL STAT
     1     0 small               2192    2048     512       0 S

@@ -23,8 +23,9 @@ pageout: pfn 0x2010 is written to /dev/sda2 slot 1 (pswpout); then it leaves the
 free: pfn 0x2010 (order 0) goes on the head of CPU 0's list for zone DMA32: count 6, high 572, batch 15.
 swapped out 1 page: 1 written to swap
 $ read 0x7ffff7ffd010
-page fault: pid 1 (app) reads 0x00007ffff7ffd010: the page is not present (error 4).
+page fault: pid 1 (app) reads 0x00007ffff7ffd010: the page is not present (error 0x4: not present, read, USER).
 find_vma: 0x00007ffff7ffd010 lies in 0x00007ffff7ffd000-0x00007ffff7fff000 rw-p.
+walk: pgd[255] is present: the pud table at pfn 0x200d; pud[511] is present: the pmd table at pfn 0x200e; pmd[447] is present: the pte table at pfn 0x200f; pte[509] holds a swap entry.
 alloc_pages(order=0, GFP_HIGHUSER_MOVABLE): zonelist DMA32, DMA (node 0).
 watermark: zone DMA32 (node 0) has 56281 free pages, above its low watermark 572: OK.
 allocated: pfn 0x2010 (phys 0x2010000-0x2010fff) from the head of CPU 0's list for zone DMA32 (node 0); 5 left on it.

@@ -155,8 +155,7 @@ logical 0x007b:0xc0000000 at CPL 3
   GDT[15]  __USER_DS: data, read/write, base 0x00000000, limit 0xfffff * 4K (4294967296 bytes), DPL 3
   check    data: max(CPL 3, RPL 3) = 3 <= DPL 3: allowed
   linear   0xc0000000 = base 0x00000000 + offset
-app[1]: segfault at c0000000 ip 08048000 sp bfffffc0 error 5 in app[8048000+2000]
-! error: translate: 0xc0000000 is kernel memory; user access faults (SIGSEGV, SEGV_MAPERR): pid 1 (app) killed
+0xc0000000 is kernel memory; user access faults (SIGSEGV, SEGV_MAPERR): pid 1 (app) killed
 $ ps
   PID  PPID COMMAND              VSZ     RSS   MINFL   MAJFL STAT
 
@@ -217,45 +216,52 @@ $ tlb
 cpu 0 TLB: 64 entries, 4-way (16 sets), PCID off; CR3 0x0180f000 (pid 3, two)
   0 valid; hits 4, misses 7, flushes 6, invlpg 3
 
-# PCID: tagged entries survive a switch; a small set shows LRU replacement
-$ machine pcid=on tlb=4 tlb_ways=2
-machine: i386, 1024 MiB RAM, 1 node, 1 CPU, seed 1
-Memory: 1031168K/1048184K available (8192K kernel code+data, 8192K mem_map, 632K firmware, 17016K reserved, 131072K highmem)
+# PCID (64-bit mode only): tagged entries survive a switch; a small set
+# shows LRU replacement
+$ machine arch=x86_64 pcid=on tlb=4 tlb_ways=2
+machine: x86_64, 1024 MiB RAM, 1 node, 1 CPU, seed 1
+Memory: 1014784K/1048184K available (16384K kernel code+data, 16384K mem_map, 632K firmware, 33400K reserved, 0K highmem)
 $ exec a
-pid 1 (a) is now current: 3 VMAs, pgd at pfn 0x180b
-$ touch 0xbffff000 w
+pid 1 (a) is now current: 3 VMAs, pgd at pfn 0x200a
+$ touch 0x7fffffffe000 w
 touched 1 page (write): 1 minor fault, 0 major
-$ touch 0xbfffe000 w
+$ touch 0x7fffffffd000 w
 touched 1 page (write): 1 minor fault, 0 major
 $ exec b
-pid 2 (b) is now current: 3 VMAs, pgd at pfn 0x180f
-$ touch 0xbffff000 w
+pid 2 (b) is now current: 3 VMAs, pgd at pfn 0x2012
+$ touch 0x7fffffffe000 w
 touched 1 page (write): 1 minor fault, 0 major
 $ tlb
-cpu 0 TLB: 4 entries, 2-way (2 sets), PCID on; CR3 0x0180f000 (pid 2, b, PCID 2)
+cpu 0 TLB: 4 entries, 2-way (2 sets), PCID on; CR3 0x0000000002012000 (pid 2, b, PCID 2)
   3 valid; hits 0, misses 3, flushes 2, invlpg 0
-  set way  virtual       physical    size  pcid  flags
-    0   0  0xbfffe000 -> 0x38001000  4K       1  RW US D
-    1   0  0xbffff000 -> 0x38000000  4K       1  RW US D
-    1   1  0xbffff000 -> 0x38002000  4K       2  RW US D
+  set way  virtual               physical            size  pcid  flags
+    0   0  0x00007fffffffe000 -> 0x0000000002010000  4K       1  RW US D NX
+    0   1  0x00007fffffffe000 -> 0x0000000002016000  4K       2  RW US D NX
+    1   0  0x00007fffffffd000 -> 0x0000000002011000  4K       1  RW US D NX
 $ switch 1
-cpu 0: pid 2 (b) -> pid 1 (a), CR3 = 0x0180b000 (PCID: tagged TLB entries stay)
-$ touch 0xbffff000
+cpu 0: pid 2 (b) -> pid 1 (a), CR3 = 0x000000000200a000 (PCID: tagged TLB entries stay)
+$ touch 0x7fffffffe000
 touched 1 page (read): 0 minor faults, 0 major
-$ touch 0xbfffd000 w
+$ touch 0x7fffffffc000 w
 touched 1 page (write): 1 minor fault, 0 major
 $ tlb
-cpu 0 TLB: 4 entries, 2-way (2 sets), PCID on; CR3 0x0180b000 (pid 1, a, PCID 1)
+cpu 0 TLB: 4 entries, 2-way (2 sets), PCID on; CR3 0x000000000200a000 (pid 1, a, PCID 1)
   3 valid; hits 1, misses 4, flushes 2, invlpg 0
-  set way  virtual       physical    size  pcid  flags
-    0   0  0xbfffe000 -> 0x38001000  4K       1  RW US D
-    1   0  0xbffff000 -> 0x38000000  4K       1  RW US D
-    1   1  0xbfffd000 -> 0x38003000  4K       1  RW US D
+  set way  virtual               physical            size  pcid  flags
+    0   0  0x00007fffffffe000 -> 0x0000000002010000  4K       1  RW US D NX
+    0   1  0x00007fffffffc000 -> 0x0000000002017000  4K       1  RW US D NX
+    1   0  0x00007fffffffd000 -> 0x0000000002011000  4K       1  RW US D NX
+# switching to the process that runs already loads nothing
+$ switch 1
+cpu 0: pid 1 (a) runs already: CR3 stays 0x000000000200a000, the TLB keeps its entries
+$ machine pcid=on
+! error: machine: pcid=on: PCIDs exist only in 64-bit mode (x86_64, x86_64-la57), not on i386
 $ machine tlb=6 tlb_ways=4
 ! error: machine: tlb_ways=4 must divide tlb=6
 $ machine tlb=0
-machine: i386, 1024 MiB RAM, 1 node, 1 CPU, seed 1
-Memory: 1031168K/1048184K available (8192K kernel code+data, 8192K mem_map, 632K firmware, 17016K reserved, 131072K highmem)
+! error: machine: tlb: 0 is out of range (1..65536)
+$ machine tlb_ways=0
+! error: machine: tlb_ways: 0 is not a number of ways (at least 1)
 $ machine pcid=yes
 ! error: machine: pcid: expected on or off, not 'yes'
 
@@ -299,8 +305,7 @@ logical 0x002b:0x00007ffffffff000 at CPL 3
   GDT[5]  __USER_DS: data, read/write, base 0x00000000, limit 0xfffff * 4K (4294967296 bytes; long mode ignores base and limit), DPL 3
   check    data: max(CPL 3, RPL 3) = 3 <= DPL 3: allowed
   linear   0x00007ffffffff000 = base 0x00000000 + offset
-app[1]: segfault at 7ffffffff000 ip 0000000000400000 sp 00007fffffffefc0 error 4 in app[400000+2000]
-! error: translate: 0x00007ffffffff000 is above TASK_SIZE 0x00007ffffffff000: not user space (SIGSEGV, SEGV_MAPERR): pid 1 (app) killed
+0x00007ffffffff000 is above TASK_SIZE 0x00007ffffffff000: not user space (SIGSEGV, SEGV_MAPERR): pid 1 (app) killed
 $ exec app
 pid 2 (app) is now current: 3 VMAs, pgd at pfn 0x200a
 $ translate 0x2b:0x7fffffffe000
