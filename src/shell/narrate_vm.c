@@ -3,8 +3,10 @@
  *
  * A first write to a heap page on i386, with `explain on`:
  *
- *   page fault: pid 1 (app) writes 0x0804b008: the page is not present (error 6).
+ *   page fault: pid 1 (app) writes 0x0804b008: the page is not present (error 0x6:
+ *               not present, WRITE, USER).
  *   find_vma: 0x0804b008 lies in 0x0804b000-0x0806c000 rw-p.
+ *   walk: pgd[32] is empty.
  *   pte_alloc: the pte table for 0x0804b008 was missing: a zeroed page-table page,
  *              pfn 0x1801 (zone Normal), counted in PageTables.
  *   (the allocator's own story of the frame: zonelist, watermark, per-CPU list)
