@@ -268,6 +268,16 @@ unsigned long page_address(const struct machine *m, unsigned long pfn)
 	return nr < 0 ? 0 : pkmap_addr(m, (unsigned)nr);
 }
 
+int kmap_users(const struct machine *m, unsigned long pfn, unsigned long *addr)
+{
+	int nr = pkmap_slot_of(m, pfn);
+
+	if (nr < 0)
+		return 0;
+	*addr = pkmap_addr(m, (unsigned)nr);
+	return m->kmap->pkmap_count[nr] - 1;
+}
+
 /* flush_all_zero_pkmaps(): count-1 slots become free; one TLB flush for the area. */
 static void flush_all_zero_pkmaps(struct machine *m)
 {
@@ -466,6 +476,20 @@ int kunmap_atomic(struct machine *m, unsigned long addr)
 	c->pfn[c->idx] = PFN_NONE;
 	local_flush_tlb_one_kernel(m, addr & PAGE_MASK);
 	return 0;
+}
+
+int kmap_atomic_cpu(const struct machine *m, unsigned long pfn, unsigned long *addr)
+{
+	for (int cpu = 0; cpu < m->nr_cpus; cpu++) {
+		const struct kmap_ctrl *c = &m->kmap->cpu[cpu];
+
+		for (int i = 0; i < c->idx; i++)
+			if (c->pfn[i] == pfn) {
+				*addr = fix_to_virt(m, kmap_fix_index(cpu, i));
+				return cpu;
+			}
+	}
+	return -1;
 }
 
 /* ---- the checker --------------------------------------------------------- */

@@ -103,6 +103,15 @@ bool pfn_highmem(const struct machine *m, unsigned long pfn);
  * address of a kmapped HighMem frame, else 0.
  */
 unsigned long page_address(const struct machine *m, unsigned long pfn);
+/*
+ * Who still maps a frame, for callers about to free it: kmap_users() gives
+ * the users of its pkmap slot (0: no slot, or one without users, which a
+ * flush may clear after the page is gone) and the slot's address in *addr;
+ * kmap_atomic_cpu() gives the CPU whose kmap_atomic stack holds it (-1:
+ * none) and the slot's address.  Both change nothing.
+ */
+int kmap_users(const struct machine *m, unsigned long pfn, unsigned long *addr);
+int kmap_atomic_cpu(const struct machine *m, unsigned long pfn, unsigned long *addr);
 
 /*
  * kmap(): a lowmem frame's direct-map address; a HighMem frame's pkmap

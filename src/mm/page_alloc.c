@@ -22,13 +22,28 @@
  * The model keeps one migrate type (as the kernel does with mobility
  * grouping off) and caches only order 0 on the per-CPU lists (as Linux did
  * before 5.13).
+ *
+ * free_pages_checked() is how a user frees (the shell's __free_pages and
+ * free_pages, Lua's vm.free_pages).  Where the kernel would corrupt itself
+ * or BUG, it refuses and names the frame's owner: a page table, a slab, a
+ * vmalloc area, the zero page, a reserved frame, a process's page, the
+ * page or swap cache; or a kmap, kmap_atomic or vmap still mapping the
+ * block.  Only a block from alloc_pages that nothing else holds goes back.
  */
 #include <errno.h>
 #include <stdio.h>
+#include <string.h>
+#include "filemap.h"
+#include "highmem.h"
 #include "machine.h"
+#include "mm_types.h"
 #include "page_alloc.h"
 #include "oom_kill.h"
+#include "rmap.h"
+#include "sched.h"
 #include "slab.h"
+#include "swapfile.h"
+#include "vmalloc.h"
 #include "vmscan.h"
 
 /* FPI_TO_TAIL: memblock_free_all() and pcp drains put blocks at the tail. */
@@ -507,21 +522,152 @@ static long find_block(const struct machine *m, unsigned long pfn, enum pageflag
 	return -1;
 }
 
-int free_pages_checked(struct machine *m, unsigned long pfn, unsigned order)
-{
-	const struct page *p;
-	unsigned fo;
-	long head;
+/* ---- frames other owners hold: what free_pages_checked() refuses ---------- */
 
-	if (order > MAX_PAGE_ORDER)
-		return mm_err(m, -EINVAL, "order %u is out of range (0..%d)", order,
-			      MAX_PAGE_ORDER);
-	if (!pfn_valid(m, pfn))
-		return mm_err(m, -EINVAL, "pfn 0x%lx is beyond the end of memory (max_pfn 0x%lx)",
-			      pfn, m->max_pfn);
-	p = &m->mem_map[pfn];
+/*
+ * The owners are told apart the way the checker (check.c, check_vm.c) and
+ * `dot phys` tell them: by the frame's flags, then by page->mapping, which
+ * names the mm of a page table, the anon_vma of an anonymous page and the
+ * file of a page-cache page.  Each gets one sentence in m->err.
+ */
+#define ONLY_ALLOC_PAGES	"only blocks from alloc_pages can be freed"
+
+/* The pid whose mm has this id, or -1 (init_mm, or an mm no task has). */
+static int pid_of_mm_id(const struct machine *m, uint32_t id)
+{
+	for (const struct task_struct *t = m->tasks; t; t = t->next)
+		if (t->mm && t->mm->id == id)
+			return t->pid;
+	return -1;
+}
+
+/* Which table a PG_pgtable frame is: page->index is its level, page->mapping its mm. */
+static int refuse_page_table(struct machine *m, unsigned long pfn, const struct page *p)
+{
+	const char *level = pt_level_name((enum pt_level)p->index);
+	int pid = pid_of_mm_id(m, p->mapping);
+	char who[64];
+
+	if (pfn == m->init_mm->pgd)
+		snprintf(who, sizeof(who), "swapper_pg_dir, the kernel's pgd");
+	else if (PageFlag(p, PG_reserved))
+		snprintf(who, sizeof(who), "a %s table the kernel built at boot", level);
+	else if (p->mapping == m->init_mm->id)
+		snprintf(who, sizeof(who), "a %s table of the kernel's init_mm", level);
+	else if (pid < 0)
+		snprintf(who, sizeof(who), "a %s table of an mm no process holds", level);
+	else if (p->index == PT_PGD)
+		snprintf(who, sizeof(who), "the pgd of pid %d", pid);
+	else
+		snprintf(who, sizeof(who), "a %s table of pid %d", level, pid);
+	return mm_err(m, -EBUSY, "pfn 0x%lx is a page-table page (%s): " ONLY_ALLOC_PAGES, pfn,
+		      who);
+}
+
+/* What boot reserved the frame for (machine.c boot_reserve(), as `machine` counts them). */
+static const char *reserved_for(const struct machine *m, unsigned long pfn)
+{
+	unsigned long image_end = KERNEL_START_PFN + (m->arch->kernel_image >> PAGE_SHIFT);
+
+	if (pfn == 0 || (pfn >= HOLE_START_PFN && pfn < HOLE_END_PFN))
+		return "a hole in the physical address map, not RAM";
+	if (pfn < HOLE_START_PFN)
+		return "firmware: the BIOS data below 640K";
+	if (pfn >= KERNEL_START_PFN && pfn < image_end)
+		return "the kernel image: code and data";
+	return "mem_map: the struct pages";
+}
+
+struct mappers {
+	int n;
+	int pid;		/* of the first mapper found, -1 if no task has its mm */
+	unsigned long addr;
+};
+
+static void note_mapper(struct machine *m, struct mm_struct *mm, struct vm_area_struct *vma,
+			unsigned long addr, unsigned long table, unsigned idx, void *ctx)
+{
+	struct mappers *w = ctx;
+	const struct task_struct *t;
+
+	(void)vma, (void)table, (void)idx;
+	if (w->n++)
+		return;
+	t = mm_owner(m, mm);
+	w->pid = t ? t->pid : -1;
+	w->addr = addr;
+}
+
+/* "mapped by pid 1 at 0x08048000 (and 1 more PTE)", or "mapped by no process". */
+static void describe_mappers(struct machine *m, unsigned long pfn, char *buf, size_t len)
+{
+	struct mappers w = { .pid = -1 };
+
+	rmap_walk(m, pfn, note_mapper, &w);
+	if (!w.n) {
+		snprintf(buf, len, "mapped by no process");
+		return;
+	}
+	snprintf(buf, len, "mapped by pid %d at 0x%0*lx", w.pid, m->arch->addr_digits, w.addr);
+	if (w.n > 1)
+		snprintf(buf + strlen(buf), len - strlen(buf), " (and %d more PTE%s)", w.n - 1,
+			 w.n > 2 ? "s" : "");
+}
+
+/* A user page: in the swap cache, anonymous, or in a file's page cache. */
+static int refuse_user_page(struct machine *m, unsigned long pfn, const struct page *p)
+{
+	const struct sim_file *f = PageFlag(p, PG_anon) ? NULL : file_by_id(m, p->mapping);
+	char maps[96];
+
+	describe_mappers(m, pfn, maps, sizeof(maps));
+	if (PageFlag(p, PG_swapcache)) {
+		swp_entry_t e = page_swap_entry(m, pfn);
+
+		return mm_err(m, -EBUSY, "pfn 0x%lx is in the swap cache (slot %lu of %s), %s: "
+			      ONLY_ALLOC_PAGES, pfn, swp_offset(e), swap_info(m, swp_type(e))->name,
+			      maps);
+	}
+	if (PageFlag(p, PG_anon))
+		return mm_err(m, -EBUSY, "pfn 0x%lx is an anonymous page %s: " ONLY_ALLOC_PAGES,
+			      pfn, maps);
+	if (f)
+		return mm_err(m, -EBUSY, "pfn 0x%lx is page %llu of %s in the page cache, %s: "
+			      ONLY_ALLOC_PAGES, pfn, (unsigned long long)p->index, f->name, maps);
+	return mm_err(m, -EBUSY, "pfn 0x%lx is a user page mapped by %d PTE%s: " ONLY_ALLOC_PAGES,
+		      pfn, page_mapcount(p), page_mapcount(p) == 1 ? "" : "s");
+}
+
+/*
+ * An allocated block that a process or the page cache holds.  Only a head
+ * with references says so: boot never touches the struct page of a frame
+ * it puts on a free list, so a free frame's _mapcount may read 0.
+ */
+static bool user_page(const struct page *p)
+{
+	if (!PageFlag(p, PG_head) || p->_refcount <= 0)
+		return false;
+	return PageFlag(p, PG_swapcache) || PageFlag(p, PG_anon) || PageFlag(p, PG_lru) ||
+	       p->mapping || p->_mapcount >= 0;
+}
+
+/*
+ * The owner of pfn by its own flags, as a refusal; 0 if it has none (it
+ * is free, or an allocated block nobody else claims).  Changes nothing
+ * but m->err.
+ */
+static int refuse_owned(struct machine *m, unsigned long pfn)
+{
+	const struct page *p = &m->mem_map[pfn];
+
+	if (PageFlag(p, PG_pgtable))
+		return refuse_page_table(m, pfn, p);
+	if (PageFlag(p, PG_zero))
+		return mm_err(m, -EBUSY, "pfn 0x%lx is the zero page, which every read of an "
+			      "untouched anonymous page maps: " ONLY_ALLOC_PAGES, pfn);
 	if (PageFlag(p, PG_reserved))
-		return mm_err(m, -EINVAL, "pfn 0x%lx is reserved", pfn);
+		return mm_err(m, -EINVAL, "pfn 0x%lx is reserved (%s): " ONLY_ALLOC_PAGES, pfn,
+			      reserved_for(m, pfn));
 	if (PageFlag(p, PG_slab))
 		return mm_err(m, -EBUSY, "pfn 0x%lx is a slab page (PG_slab): its cache frees it "
 			      "when the slab is empty; free the objects with kfree", pfn);
@@ -531,6 +677,56 @@ int free_pages_checked(struct machine *m, unsigned long pfn, unsigned order)
 	if (m->slab && kmalloc_large_find(m, pfn))
 		return mm_err(m, -EBUSY, "pfn 0x%lx is a kmalloc_large block: free it with kfree",
 			      pfn);
+	return user_page(p) ? refuse_user_page(m, pfn, p) : 0;
+}
+
+/*
+ * Whether kmap (with users), kmap_atomic or vmap still maps the frame pfn,
+ * as a refusal (`where` places it in its block); else 0.
+ */
+static int refuse_frame_mapped(struct machine *m, unsigned long pfn, const char *where)
+{
+	int w = m->arch->addr_digits, users, cpu;
+	const struct vmap_area *va;
+	unsigned long addr;
+	unsigned idx;
+
+	users = kmap_users(m, pfn, &addr);
+	if (users > 0)
+		return mm_err(m, -EBUSY, "pfn 0x%lx%s is mapped by kmap at 0x%0*lx (%d user%s): "
+			      "kunmap it first", pfn, where, w, addr, users, users == 1 ? "" : "s");
+	cpu = kmap_atomic_cpu(m, pfn, &addr);
+	if (cpu >= 0)
+		return mm_err(m, -EBUSY, "pfn 0x%lx%s is mapped by kmap_atomic at 0x%0*lx "
+			      "(cpu %d): kunmap_atomic it first", pfn, where, w, addr, cpu);
+	va = find_vmap_area_of_pfn(m, pfn, &idx);
+	if (va)
+		return mm_err(m, -EBUSY, "pfn 0x%lx%s is mapped by vmap at 0x%0*lx (page %u of the "
+			      "area at 0x%0*lx): vunmap it first", pfn, where, w,
+			      va->va_start + ((unsigned long)idx << PAGE_SHIFT), idx, w,
+			      va->va_start);
+	return 0;
+}
+
+/* The first frame of the block that a kernel mapping still holds, as a refusal; else 0. */
+static int refuse_mapped(struct machine *m, unsigned long head, unsigned order)
+{
+	char where[64];
+	int err = refuse_frame_mapped(m, head, "");
+
+	snprintf(where, sizeof(where), " (in the order-%u block at pfn 0x%lx)", order, head);
+	for (unsigned long pfn = head + 1; !err && pfn < head + (1UL << order); pfn++)
+		err = refuse_frame_mapped(m, pfn, where);
+	return err;
+}
+
+/* Why pfn is not the start of a free-able order-`order` block, or 0. */
+static int check_block(struct machine *m, unsigned long pfn, unsigned order)
+{
+	const struct page *p = &m->mem_map[pfn];
+	unsigned fo;
+	long head;
+
 	if (PageFlag(p, PG_pcp))
 		return mm_err(m, -EINVAL, "pfn 0x%lx is already free (on a per-CPU list)", pfn);
 	head = find_block(m, pfn, PG_buddy, &fo);
@@ -549,6 +745,26 @@ int free_pages_checked(struct machine *m, unsigned long pfn, unsigned order)
 	if (p->_refcount != 1 || p->_mapcount >= 0)
 		return mm_err(m, -EBUSY, "the block at pfn 0x%lx is in use (refcount %d, "
 			      "mapcount %d)", pfn, p->_refcount, p->_mapcount + 1);
+	return 0;
+}
+
+int free_pages_checked(struct machine *m, unsigned long pfn, unsigned order)
+{
+	int err;
+
+	if (order > MAX_PAGE_ORDER)
+		return mm_err(m, -EINVAL, "order %u is out of range (0..%d)", order,
+			      MAX_PAGE_ORDER);
+	if (!pfn_valid(m, pfn))
+		return mm_err(m, -EINVAL, "pfn 0x%lx is beyond the end of memory (max_pfn 0x%lx)",
+			      pfn, m->max_pfn);
+	err = refuse_owned(m, pfn);
+	if (!err)
+		err = check_block(m, pfn, order);
+	if (!err)
+		err = refuse_mapped(m, pfn, order);
+	if (err)
+		return err;
 	__free_pages(m, pfn, order);
 	return 0;
 }

@@ -31,9 +31,14 @@ static inline long alloc_pages(struct machine *m, gfp_t gfp, unsigned order)
 }
 
 /*
- * Frees a block that alloc_pages() returned.  Returns 0, or -EINVAL when
- * pfn is not the start of an allocated block of exactly that order (and
- * then nothing changed).  The block's reference count must be one.
+ * Frees a block that alloc_pages() returned.  Returns 0, or, with nothing
+ * changed and a sentence in m->err: -EINVAL when pfn is not the start of
+ * an allocated block of exactly that order (or is reserved); -EBUSY when
+ * another part of the machine owns the frame (a page table, a slab, a
+ * vmalloc area, kmalloc_large, the zero page, a page of a process, the
+ * page cache or the swap cache; the sentence names it) or when kmap (with
+ * users), kmap_atomic or vmap still maps a frame of the block.  The
+ * block's reference count must be one.
  */
 int free_pages_checked(struct machine *m, unsigned long pfn, unsigned order);
 /* Drops a reference; frees the block when it reaches zero.  No checks. */

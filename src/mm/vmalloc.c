@@ -169,6 +169,23 @@ const struct vmap_area *find_vmap_area(const struct machine *m, unsigned long ad
 	return find_area(m, addr);
 }
 
+const struct vmap_area *find_vmap_area_of_pfn(const struct machine *m, unsigned long pfn,
+					      unsigned *index)
+{
+	if (!m->vmap)
+		return NULL;
+	for (const struct vmap_area *va = m->vmap->list; va; va = va->next) {
+		const struct vm_struct *vm = va->vm;
+
+		for (unsigned i = 0; vm && (vm->flags & VM_MAP) && i < vm->nr_mapped; i++)
+			if (vm->mapped[i] == pfn) {
+				*index = i;
+				return va;
+			}
+	}
+	return NULL;
+}
+
 unsigned long vmalloc_largest_hole(const struct machine *m)
 {
 	const struct vmap_state *vs = m->vmap;

@@ -142,6 +142,13 @@ int vfree(struct machine *m, unsigned long addr, unsigned *freed);
 
 /* The area whose range [va_start, va_end) holds addr, or NULL. */
 const struct vmap_area *find_vmap_area(const struct machine *m, unsigned long addr);
+/*
+ * The vmap() area that maps the frame pfn (its lowest, if several do), or
+ * NULL; *index gets the frame's page number in it.  vmalloc's own pages
+ * are PG_vmalloc instead.
+ */
+const struct vmap_area *find_vmap_area_of_pfn(const struct machine *m, unsigned long pfn,
+					      unsigned *index);
 /* True if addr is in [VMALLOC_START, VMALLOC_END]. */
 bool is_vmalloc_addr(const struct machine *m, unsigned long addr);
 /* The largest free range inside the vmalloc space, in bytes. */

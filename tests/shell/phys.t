@@ -56,7 +56,7 @@ $ __free_pages 0x1802 1
 $ __free_pages 0x1800 1
 ! error: __free_pages: the block at pfn 0x1800 has order 10, not 1
 $ __free_pages 0 0
-! error: __free_pages: pfn 0x0 is reserved
+! error: __free_pages: pfn 0x0 is reserved (a hole in the physical address map, not RAM): only blocks from alloc_pages can be freed
 $ __free_pages 0x500 0
 ! error: __free_pages: pfn 0x500 is already free (in the order-10 block at pfn 0x400)
 $ __free_pages 0x40000 0

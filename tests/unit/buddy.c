@@ -8,8 +8,16 @@
 #include "tap.h"
 #include "boot.h"
 #include "mm/check.h"
+#include "mm/highmem.h"
 #include "mm/machine.h"
+#include "mm/memory.h"
+#include "mm/mmap.h"
 #include "mm/page_alloc.h"
+#include "mm/pgtable.h"
+#include "mm/sched.h"
+#include "mm/swapfile.h"
+#include "mm/vmalloc.h"
+#include "mm/vmscan.h"
 
 static void report(void *ctx, const char *msg)
 {
@@ -143,7 +151,8 @@ static void test_free_errors(void)
 	check_str(m->err, want);
 	check_int(free_pages_checked(m, (unsigned long)pfn + 1, 0), ==, -EINVAL);
 	check_int(free_pages_checked(m, 0, 0), ==, -EINVAL);
-	check_str(m->err, "pfn 0x0 is reserved");
+	check_str(m->err, "pfn 0x0 is reserved (a hole in the physical address map, not RAM): "
+		  "only blocks from alloc_pages can be freed");
 	check_int(free_pages_checked(m, 0x500, 0), ==, -EINVAL);
 	check_str(m->err, "pfn 0x500 is already free (in the order-10 block at pfn 0x400)");
 	check_int(free_pages_checked(m, m->max_pfn, 0), ==, -EINVAL);
@@ -236,7 +245,168 @@ static void test_numa(void)
 	machine_destroy(m);
 }
 
-/* 100,000 random allocations and frees on every architecture. */
+/* Free frames, on the buddy lists and on the per-CPU lists. */
+static long free_frames(struct machine *m)
+{
+	struct zone *z;
+	long n = 0;
+
+	for_each_populated_zone(m, z) {
+		n += zone_page_state(z, NR_FREE_PAGES);
+		for (int cpu = 0; cpu < m->nr_cpus; cpu++)
+			n += z->pcp[cpu].count;
+	}
+	return n;
+}
+
+/*
+ * free_pages_checked() refuses pfn with err and a sentence containing
+ * `owner`, and nothing changes: the frame's struct page, the free frames,
+ * and the checker stays clean.
+ */
+static void refused(struct machine *m, unsigned long pfn, unsigned order, int err,
+		    const char *owner)
+{
+	struct page before = m->mem_map[pfn];
+	long free_before = free_frames(m);
+
+	check_int(free_pages_checked(m, pfn, order), ==, err);
+	ok(strstr(m->err, owner) != NULL, "%s: pfn 0x%lx: \"%s\" names %s", m->arch->name, pfn,
+	   m->err, owner);
+	ok(memcmp(&before, &m->mem_map[pfn], sizeof(before)) == 0 && free_frames(m) == free_before,
+	   "%s: pfn 0x%lx unchanged", m->arch->name, pfn);
+	check_int(check_machine(m, report, NULL, 10), ==, 0);
+}
+
+static unsigned long user_pfn(struct machine *m, unsigned long addr, enum access_type type)
+{
+	struct fault_info fi;
+	unsigned long pfn = 0;
+
+	if (user_access(m, addr, type, &pfn, &fi) < 0)
+		diag("access 0x%lx: %s", addr, m->err);
+	return pfn;
+}
+
+static unsigned long pte_table_of(struct machine *m, struct mm_struct *mm, unsigned long addr)
+{
+	unsigned idx;
+	long t = pte_lookup(m, mm, addr, &idx);
+
+	return t < 0 ? 0 : (unsigned long)t;
+}
+
+/* What a process owns: its page tables, file pages, anonymous pages, and the zero page. */
+static void test_owned_by_process(const char *arch)
+{
+	struct machine *m = boot(arch, 256, 1, 1);
+	struct exec_opts o = { 0 };
+	struct task_struct *t = find_task(m, do_execve(m, "cat", &o));
+	struct mm_struct *mm = t->mm;
+	unsigned long text = mm->mmap->vm_start, anon, file_pfn, anon_pfn, zero;
+	long a = do_mmap(m, mm, 0, 2 * PAGE_SIZE, PROT_READ | PROT_WRITE,
+			 MAP_PRIVATE | MAP_ANONYMOUS, NULL, 0);
+	char want[64];
+
+	anon = (unsigned long)a;
+	file_pfn = user_pfn(m, text, ACCESS_READ);
+	anon_pfn = user_pfn(m, anon, ACCESS_WRITE);
+	zero = user_pfn(m, anon + PAGE_SIZE, ACCESS_READ);
+	check_int(zero, ==, m->zero_pfn);
+	snprintf(want, sizeof(want), "(the pgd of pid %d)", t->pid);
+	refused(m, mm->pgd, 0, -EBUSY, want);
+	snprintf(want, sizeof(want), "(a pte table of pid %d)", t->pid);
+	refused(m, pte_table_of(m, mm, text), 0, -EBUSY, want);
+	refused(m, file_pfn, 0, -EBUSY, "in the page cache, mapped by pid");
+	refused(m, anon_pfn, 0, -EBUSY, "is an anonymous page mapped by pid");
+	check_int(do_fork(m, t), >, 0);
+	refused(m, anon_pfn, 0, -EBUSY, "(and 1 more PTE)");
+	refused(m, m->zero_pfn, 0, -EBUSY, "is the zero page");
+	refused(m, m->init_mm->pgd, 0, -EBUSY, "swapper_pg_dir");
+	refused(m, 0, 0, -EINVAL, "is reserved");
+	refused(m, KERNEL_START_PFN, 0, -EINVAL, "the kernel image");
+	machine_destroy(m);
+}
+
+/* A page swapped back in stays in the swap cache, and a cached file page outlives its mapping. */
+static void test_owned_by_caches(void)
+{
+	struct machine *m = boot("i386", 256, 1, 1);
+	struct exec_opts o = { 0 };
+	struct task_struct *t = find_task(m, do_execve(m, "cat", &o));
+	struct reclaim_stat st = { 0 };
+	unsigned long text = t->mm->mmap->vm_start, pfn;
+	long a = do_mmap(m, t->mm, 0, PAGE_SIZE, PROT_READ | PROT_WRITE,
+			 MAP_PRIVATE | MAP_ANONYMOUS, NULL, 0);
+
+	check_int(swapon(m, 4 << 20, SWAP_PRIO_DEFAULT, NULL), ==, 0);
+	user_pfn(m, (unsigned long)a, ACCESS_WRITE);
+	check_int(swapout_range(m, t->mm, (unsigned long)a, (unsigned long)a + PAGE_SIZE, &st), ==,
+		  0);
+	pfn = user_pfn(m, (unsigned long)a, ACCESS_READ);
+	ok(PageFlag(&m->mem_map[pfn], PG_swapcache), "the page read back is in the swap cache");
+	refused(m, pfn, 0, -EBUSY, "is in the swap cache (slot");
+	pfn = user_pfn(m, text, ACCESS_READ);
+	check_int(do_munmap(m, t->mm, text, PAGE_SIZE), ==, 0);
+	refused(m, pfn, 0, -EBUSY, "in the page cache, mapped by no process");
+	machine_destroy(m);
+}
+
+/* A block from alloc_pages is freed only once kmap users, kmap_atomic and vmap let go. */
+static void test_mapped_by_kernel(const char *arch)
+{
+	struct machine *m = boot(arch, 1024, 1, 1);
+	long pfn = alloc_pages(m, GFP_HIGHUSER, 1);
+	unsigned long tail = (unsigned long)pfn + 1, va, slot;
+
+	check_int(pfn_highmem(m, tail), ==, m->arch->has_highmem);
+	if (m->arch->has_highmem) {
+		kmap(m, tail);
+		refused(m, (unsigned long)pfn, 1, -EBUSY, "is mapped by kmap at");
+		check_int(kmap_users(m, tail, &slot), ==, 1);
+		kunmap(m, tail);
+		check_int(kmap_users(m, tail, &slot), ==, 0);	/* mapped, no users: may go */
+		va = kmap_atomic(m, tail);
+		refused(m, (unsigned long)pfn, 1, -EBUSY, "is mapped by kmap_atomic at");
+		kunmap_atomic(m, va);
+	}
+	va = vmap(m, &tail, 1, "test");
+	refused(m, (unsigned long)pfn, 1, -EBUSY, "is mapped by vmap at");
+	check_int(vunmap(m, va), ==, 0);
+	check_int(free_pages_checked(m, (unsigned long)pfn, 1), ==, 0);
+	check_int(check_machine(m, report, NULL, 10), ==, 0);
+	machine_destroy(m);
+}
+
+/* buddyinfo of the whole machine: nr_free per order of every zone of every node. */
+static unsigned long *buddyinfo_all(struct machine *m)
+{
+	size_t per_node = MAX_NR_ZONES * NR_PAGE_ORDERS;
+	unsigned long *s = calloc((size_t)m->nr_nodes * per_node, sizeof(*s));
+
+	for (int nid = 0; nid < m->nr_nodes; nid++)
+		for (int t = 0; t < MAX_NR_ZONES; t++)
+			snapshot(zone_of(m, nid, (enum zone_type)t),
+				 s + (size_t)nid * per_node + (size_t)t * NR_PAGE_ORDERS);
+	return s;
+}
+
+/* Populated zones whose free lists hold something: what a comparison covers. */
+static int nonempty_zones(struct machine *m)
+{
+	struct zone *z;
+	int n = 0;
+
+	for_each_populated_zone(m, z)
+		n += zone_page_state(z, NR_FREE_PAGES) > 0;
+	return n;
+}
+
+/*
+ * 100,000 random allocations and frees on every architecture, 1 GiB on two
+ * nodes: on x86_64 node 0 holds DMA and DMA32 and node 1 Normal, so the
+ * final comparison takes every zone of every node, not one zone.
+ */
 static void test_random(const char *arch)
 {
 	struct machine *m = boot(arch, 1024, 2, 2);
@@ -244,9 +414,17 @@ static void test_random(const char *arch)
 	static long pfn[SLOTS];
 	static unsigned order[SLOTS];
 	static const gfp_t gfps[] = { GFP_KERNEL, GFP_HIGHUSER, GFP_DMA, GFP_ATOMIC, GFP_DMA32 };
-	unsigned long bad = 0, boot_free[NR_PAGE_ORDERS], now[NR_PAGE_ORDERS];
+	size_t bytes = (size_t)m->nr_nodes * MAX_NR_ZONES * NR_PAGE_ORDERS * sizeof(unsigned long);
+	unsigned long bad = 0, *boot_free, *now;
+	struct zone *z;
+	int zones = 0;
 
-	snapshot(zone_of(m, 0, ZONE_NORMAL), boot_free);
+	drain_all_pages(m);	/* boot's order-0 allocations left pages on the lists */
+	boot_free = buddyinfo_all(m);
+	for_each_populated_zone(m, z)
+		zones++;
+	ok(zones >= 3 && nonempty_zones(m) == zones, "%s: %d zones on %d nodes, each with free "
+	   "blocks to compare", arch, zones, m->nr_nodes);
 	for (int i = 0; i < SLOTS; i++)
 		pfn[i] = -1;
 	for (int i = 0; i < 100000; i++) {
@@ -268,9 +446,12 @@ static void test_random(const char *arch)
 			bad += free_pages_checked(m, (unsigned long)pfn[i], order[i]) != 0;
 	drain_all_pages(m);
 	bad += check_machine(m, report, NULL, 10);
-	snapshot(zone_of(m, 0, ZONE_NORMAL), now);
+	now = buddyinfo_all(m);
 	check_int(bad, ==, 0);
-	ok(same(boot_free, now), "%s: freeing everything restores the boot buddyinfo", arch);
+	ok(memcmp(boot_free, now, bytes) == 0, "%s: freeing everything restores the boot "
+	   "buddyinfo of every zone of every node", arch);
+	free(boot_free);
+	free(now);
 	machine_destroy(m);
 }
 
@@ -284,6 +465,11 @@ int main(void)
 	test_pcp();
 	test_fallback_and_exhaustion();
 	test_numa();
+	for (int i = 0; i < 4; i++)
+		test_owned_by_process(arch_names[i]);
+	test_owned_by_caches();
+	test_mapped_by_kernel("i386");
+	test_mapped_by_kernel("x86_64");
 	test_random("i386");
 	test_random("i386-pae");
 	test_random("x86_64");
