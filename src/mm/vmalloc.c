@@ -570,6 +570,10 @@ static int check_vmap_pfns(struct machine *m, const unsigned long *pfns, unsigne
 		if (!PageFlag(&m->mem_map[pfns[i]], PG_reserved) && pfn_free(m, pfns[i]))
 			return mm_err(m, -EINVAL, "pfn 0x%lx is free: vmap maps pages its caller owns "
 				      "(alloc_pages one first)", pfns[i]);
+		/* the model keeps one mapping per vmalloc page: vfree must find it alone */
+		if (PageFlag(&m->mem_map[pfns[i]], PG_vmalloc))
+			return mm_err(m, -EBUSY, "pfn 0x%lx is a page of a vmalloc area: vmap maps "
+				      "pages its caller owns (alloc_pages one first)", pfns[i]);
 	}
 	return 0;
 }

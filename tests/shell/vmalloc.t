@@ -295,6 +295,8 @@ $ vunmap 0xf8800000
 ! error: vunmap: 0xf8800000 was vmalloc'ed (1 page): vunmap would leak them; vfree it
 $ vmap 0x20000
 ! error: vmap: pfn 0x20000 is free: vmap maps pages its caller owns (alloc_pages one first)
+$ vmap 0x38000
+! error: vmap: pfn 0x38000 is a page of a vmalloc area: vmap maps pages its caller owns (alloc_pages one first)
 $ vmap 0x100000
 ! error: vmap: pfn 0x100000 is beyond the end of memory (max_pfn 0x40000)
 $ vmap 0x1000,x
