@@ -81,6 +81,8 @@ static int parse_libs(struct machine *m, const char *libs, struct sim_file **out
 
 	if (!libs || !libs[0])
 		return 0;
+	if (libs[0] == ',' || libs[strlen(libs) - 1] == ',' || strstr(libs, ",,"))
+		return mm_err(m, -EINVAL, "libs=%s names an empty library (libc, ld.so)", libs);
 	snprintf(buf, sizeof(buf), "%s", libs);
 	for (char *w = strtok_r(buf, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
 		struct sim_file *f = file_lib(m, w);

@@ -99,6 +99,9 @@ static int check_new_file(struct machine *m, const char *name, unsigned long siz
 {
 	if (!name[0] || strlen(name) >= FILE_NAME_LEN)
 		return mm_err(m, -EINVAL, "a file name needs 1 to %d characters", FILE_NAME_LEN - 1);
+	if (name[0] != '/' || name[strlen(name) - 1] == '/' || strstr(name, "//"))
+		return mm_err(m, -EINVAL, "'%s' is not the absolute path of a file (like /data/log)",
+			      name);
 	if (file_find(m, name))
 		return mm_err(m, -EEXIST, "%s exists", name);
 	if (size == 0 || size > MAX_FILE_SIZE)

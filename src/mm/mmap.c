@@ -188,6 +188,18 @@ static unsigned long vma_pages(const struct vm_area_struct *v)
 }
 
 /*
+ * Whether [start, start + len), rounded up to whole pages, wraps past the
+ * top of the address space (a length near ULONG_MAX): the system calls
+ * refuse such a range rather than wrap.
+ */
+static bool range_wraps(unsigned long start, unsigned long len)
+{
+	unsigned long alen = page_align(len);
+
+	return alen < len || start + alen < start;
+}
+
+/*
  * __split_vma(): cuts v at addr using the spare VMA `new`, which becomes
  * the part below addr.  Never fails: the caller allocated `new`.
  */
@@ -422,13 +434,13 @@ long mmap_region(struct machine *m, struct mm_struct *mm, unsigned long addr,
 	return (long)addr;
 }
 
+/* Pages past EOF, even all of them, map fine and SIGBUS when touched, as in Linux. */
 static int check_file_range(struct machine *m, const struct sim_file *f, unsigned long len,
 			    unsigned long pgoff)
 {
-	if (pgoff >= f->nr_pages && f->nr_pages)
-		return mm_err(m, -EINVAL, "offset 0x%lx is beyond the end of %s (%lu bytes)",
-			      pgoff << PAGE_SHIFT, f->name, f->size);
-	(void)len;	/* pages past EOF map fine and SIGBUS when touched, as in Linux */
+	if (pgoff + (page_align(len) >> PAGE_SHIFT) < pgoff)
+		return mm_err(m, -EOVERFLOW, "offset 0x%lx+0x%lx of %s overflows", pgoff << PAGE_SHIFT,
+			      len, f->name);
 	return 0;
 }
 
@@ -445,7 +457,8 @@ static int check_mmap_args(struct machine *m, struct mm_struct *mm, unsigned lon
 		if (addr & ~PAGE_MASK)
 			return mm_err(m, -EINVAL, "fixed address 0x%0*lx is not page-aligned",
 				      m->arch->addr_digits, addr);
-		if (addr < MMAP_MIN_ADDR || addr + page_align(len) > mm->task_size)
+		if (addr < MMAP_MIN_ADDR || addr > mm->task_size ||
+		    page_align(len) > mm->task_size - addr)
 			return mm_err(m, -EINVAL, "fixed range 0x%0*lx+0x%lx is outside user "
 				      "space (0x%0*lx..0x%0*lx)", m->arch->addr_digits, addr,
 				      page_align(len), m->arch->addr_digits, MMAP_MIN_ADDR,
@@ -664,7 +677,7 @@ static int __do_munmap(struct machine *m, struct mm_struct *mm, unsigned long st
 	unsigned long end = start + page_align(len);
 	struct vm_area_struct *spare[2], *v, *prev, *next;
 
-	if ((start & ~PAGE_MASK) || len == 0 || end > mm->task_size || end < start)
+	if ((start & ~PAGE_MASK) || len == 0 || range_wraps(start, len) || end > mm->task_size)
 		return mm_err(m, -EINVAL, "0x%0*lx+0x%lx is not a page-aligned range of user "
 			      "space", m->arch->addr_digits, start, len);
 	if (!find_vma_intersection(mm, start, end))
@@ -764,7 +777,7 @@ static int __do_mprotect(struct machine *m, struct mm_struct *mm, unsigned long 
 	struct vm_area_struct *spare[2], *v, *next;
 	int err;
 
-	if ((start & ~PAGE_MASK) || end > mm->task_size || end < start)
+	if ((start & ~PAGE_MASK) || range_wraps(start, len) || end > mm->task_size)
 		return mm_err(m, -EINVAL, "0x%0*lx+0x%lx is not a page-aligned range of user "
 			      "space", m->arch->addr_digits, start, len);
 	if (len == 0)
@@ -804,6 +817,10 @@ static long __do_brk(struct machine *m, struct mm_struct *mm, unsigned long newb
 		return mm_err(m, -ENOMEM, "0x%0*lx is below start_brk 0x%0*lx: brk stays at "
 			      "0x%0*lx", m->arch->addr_digits, newbrk, m->arch->addr_digits,
 			      mm->start_brk, m->arch->addr_digits, oldbrk);
+	if (newbrk > mm->task_size)	/* before page_align(), which would wrap to 0 */
+		return mm_err(m, -ENOMEM, "0x%0*lx is beyond user space (TASK_SIZE 0x%0*lx): brk "
+			      "stays at 0x%0*lx", m->arch->addr_digits, newbrk,
+			      m->arch->addr_digits, mm->task_size, m->arch->addr_digits, oldbrk);
 	if (to < from) {
 		if (__do_munmap(m, mm, to, from - to) < 0)
 			return -ENOMEM;
@@ -861,9 +878,12 @@ int do_msync(struct machine *m, struct mm_struct *mm, unsigned long start, unsig
 	unsigned long end = start + page_align(len), at = start;
 	struct vm_area_struct *v;
 
-	if ((start & ~PAGE_MASK) || end < start)
+	if (start & ~PAGE_MASK)
 		return mm_err(m, -EINVAL, "0x%0*lx is not page-aligned", m->arch->addr_digits,
 			      start);
+	if (range_wraps(start, len))
+		return mm_err(m, -ENOMEM, "0x%0*lx+0x%lx runs past the top of the address space",
+			      m->arch->addr_digits, start, len);
 	for (v = find_vma(mm, start); at < end; v = v->vm_next) {
 		if (!v || v->vm_start > at)
 			return mm_err(m, -ENOMEM, "0x%0*lx is not mapped", m->arch->addr_digits, at);

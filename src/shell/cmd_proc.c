@@ -108,6 +108,8 @@ static int access_failed(struct shell *sh, int err, const struct fault_info *fi)
 static int prot_arg(struct shell *sh, const char *s, unsigned *prot)
 {
 	*prot = PROT_NONE;
+	if (!*s)
+		return sh_error(sh, "an empty protection (letters r, w, x, or none)");
 	if (strcmp(s, "none") == 0 || strcmp(s, "-") == 0 || strcmp(s, "---") == 0)
 		return 0;
 	for (const char *p = s; *p; p++) {
@@ -554,7 +556,8 @@ static int cmd_touch(struct shell *sh, struct args *a)
 	else if (a->argc > argi && size_arg(sh, "SIZE", a->argv[argi++], &len) < 0)
 		return -1;
 	if (a->argc > argi + 1)
-		return sh_error(sh, "unexpected argument '%s'", a->argv[argi + 1]);
+		return sh_error(sh, "unexpected argument '%s' (usage: touch ADDR [SIZE] [r|w|x])",
+				a->argv[argi + 1]);
 	if (a->argc > argi && access_arg(sh, a->argv[argi], &type) < 0)
 		return -1;
 	if (addr + len < addr)

@@ -101,8 +101,12 @@ static int cmd_free(struct shell *sh, struct args *a)
 	struct free_opts o = { 0 };
 	char err[128];
 
-	if (a->argc == 1 && a->argv[0][0] >= '0' && a->argv[0][0] <= '9')
+	if (a->argc >= 1 && a->argv[0][0] >= '0' && a->argv[0][0] <= '9') {
+		if (a->argc > 1)
+			return sh_error(sh, "unexpected argument '%s' (usage: free ADDR)",
+					a->argv[1]);
 		return cmd_user_free(sh, a);	/* free ADDR: glibc's free (cmd_proc.c) */
+	}
 
 	for (int i = 0; i < a->argc; i++)
 		if (free_parse_arg(&o, a->argv[i], err, sizeof(err)) < 0)

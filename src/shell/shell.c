@@ -242,6 +242,8 @@ static int add_option(struct shell *sh, const struct command *c, char *word,
 		return unknown_option(sh, c, word);
 	if (arg_opt(a, word))
 		return sh_error(sh, "option '%s' given twice", word);
+	if (!eq[1])
+		return sh_error(sh, "option '%s=' needs a value", word);
 	a->key[a->optc] = word;
 	a->val[a->optc++] = eq + 1;
 	return 0;

@@ -320,7 +320,7 @@ $ touch 0x40000000 0 w
 $ touch 0x40000000 -4K
 ! error: touch: SIZE: '-4K' is negative
 $ touch 0x40000000 w 4K
-! error: touch: unexpected argument '4K'
+! error: touch: unexpected argument '4K' (usage: touch ADDR [SIZE] [r|w|x])
 $ touch 0x40000000 4K w w
 ! error: touch: unexpected argument 'w' (usage: touch ADDR [SIZE] [r|w|x])
 # write ADDR VALUE, read ADDR: 8-byte aligned, VALUE a 64-bit number
@@ -551,3 +551,73 @@ $ maps
 7ffffffde000-7ffffffff000 rw-p 00000000 00:00 0                          [stack]
 800000000000-800000001000 rw-p 00000000 00:00 0 
 
+
+# ranges that would wrap past the top of the address space are refused,
+# not wrapped: brk keeps the program, munmap/mprotect/msync keep the mapping
+$ machine arch=x86_64
+machine: x86_64, 1024 MiB RAM, 1 node, 1 CPU, seed 1
+Memory: 1014784K/1048184K available (16384K kernel code+data, 16384K mem_map, 632K firmware, 33400K reserved, 0K highmem)
+$ exec app
+pid 1 (app) is now current: 3 VMAs, pgd at pfn 0x200a
+$ mmap 4K addr=0x10000000 flags=fixed
+0x0000000010000000
+$ write 0x10000000 7
+$ brk 0xffffffffffffffff
+! error: brk: 0xffffffffffffffff is beyond user space (TASK_SIZE 0x00007ffffffff000): brk stays at 0x0000000000403000
+$ mmap 4K addr=0xfffffffffffff000 flags=fixed
+! error: mmap: fixed range 0xfffffffffffff000+0x1000 is outside user space (0x0000000000010000..0x00007ffffffff000)
+$ msync 0xfffffffffffff000 8K
+! error: msync: 0xfffffffffffff000+0x2000 runs past the top of the address space
+$ munmap 0x10000000 0xffffffffffffffff
+! error: munmap: 0x0000000010000000+0xffffffffffffffff is not a page-aligned range of user space
+$ mprotect 0x10000000 0xffffffffffffffff r
+! error: mprotect: 0x0000000010000000+0xffffffffffffffff is not a page-aligned range of user space
+$ msync 0x10000000 0xffffffffffffffff
+! error: msync: 0x0000000010000000+0xffffffffffffffff runs past the top of the address space
+$ maps
+00400000-00402000 r-xp 00000000 08:01 133                                /usr/bin/app
+00402000-00403000 rw-p 00002000 08:01 133                                /usr/bin/app
+10000000-10001000 rw-p 00000000 00:00 0 
+7ffffffde000-7ffffffff000 rw-p 00000000 00:00 0                          [stack]
+$ read 0x10000000
+7 (0x7)
+# empty values and file names that are no absolute paths
+$ mmap 4K prot=
+! error: mmap: option 'prot=' needs a value
+$ mmap 4K flags=
+! error: mmap: option 'flags=' needs a value
+$ mprotect 0x10000000 4K ""
+! error: mprotect: an empty protection (letters r, w, x, or none)
+$ exec other libs=
+! error: exec: option 'libs=' needs a value
+$ exec other libs=,
+! error: exec: libs=, names an empty library (libc, ld.so)
+$ exec other libs=libc,,ld.so
+! error: exec: libs=libc,,ld.so names an empty library (libc, ld.so)
+$ file / 4K
+! error: file: '/' is not the absolute path of a file (like /data/log)
+$ file /data/ 4K
+! error: file: '/data/' is not the absolute path of a file (like /data/log)
+$ file data/x 4K
+! error: file: 'data/x' is not the absolute path of a file (like /data/log)
+$ file /data//x 4K
+! error: file: '/data//x' is not the absolute path of a file (like /data/log)
+$ free 0x10000008 0x40000000
+! error: free: unexpected argument '0x40000000' (usage: free ADDR)
+$ maps
+00400000-00402000 r-xp 00000000 08:01 133                                /usr/bin/app
+00402000-00403000 rw-p 00002000 08:01 133                                /usr/bin/app
+10000000-10001000 rw-p 00000000 00:00 0 
+7ffffffde000-7ffffffff000 rw-p 00000000 00:00 0                          [stack]
+$ files
+  INODE       SIZE   PAGES  CACHED   DIRTY  MAPS NAME
+    131     167936      41       0       0     0 /lib64/ld-linux-x86-64.so.2
+    132    1593344     389       0       0     0 /lib/x86_64-linux-gnu/libc.so.6
+    133      12288       3       0       0     2 /usr/bin/app
+# a mapping may start past the end of its file, as on Linux: the access is SIGBUS
+$ file /data/short 8K
+/data/short: 8192 bytes (2 pages), inode 134, nothing cached
+$ mmap 4K file=/data/short offset=8K
+0x00007ffff7ffe000
+$ touch 0x7ffff7ffe000
+0x00007ffff7ffe000 is beyond the end of /data/short (8192 bytes) (SIGBUS, BUS_ADRERR): pid 1 (app) killed
