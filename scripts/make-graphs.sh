@@ -55,3 +55,4 @@ graph pagetable-cow     examples/cow.vmlab              dot pagetable 2 addr=0x0
 graph slab-foo          examples/slab.vmlab             dot slab foo
 graph tlb-pcid          examples/tlb.vmlab              dot tlb
 graph shared-fork       examples/shared-mappings.vmlab  dot shared
+graph layout-i386       -                               dot layout

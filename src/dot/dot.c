@@ -20,9 +20,11 @@
  * Neighbouring mixed chunks merge when their biggest kind is the same.
  *
  * Rendering.  dot_save() writes the DOT text and, for FILE.svg, .png or
- * .pdf, runs `dot -Tsvg -o FILE FILE.dot` with posix_spawnp(): no shell,
- * so a file name is never interpreted.  Without Graphviz the .dot is still
- * written and the error says how to install it.
+ * .pdf (any case: Graphviz goes by -T, which gets the extension in lower
+ * case), runs `dot -Tsvg -o FILE FILE.dot` with posix_spawnp(): no shell,
+ * so a file name is never interpreted, and a name starting with '-' goes
+ * as ./NAME so that dot cannot take it for an option.  Without Graphviz
+ * the .dot is still written and the error says how to install it.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -131,10 +133,6 @@ void dot_text(struct dot *d, const char *fmt, ...)
 	dot_escape_html(d->out, buf);
 }
 
-/*
- * 4096 -> "4K", 1572864 -> "1.5M", 922746880 -> "880M", 2^34 -> "16G".
- * One decimal below 100 units when the value is not whole, none above.
- */
 void dot_lines(struct dot *d, const char *s)
 {
 	for (size_t n; *s; s += n + (s[n] == '\n')) {
@@ -148,6 +146,38 @@ void dot_lines(struct dot *d, const char *s)
 	}
 }
 
+void dot_wrapped(struct dot *d, const char *text, int width)
+{
+	int line = 0;
+
+	for (const char *p = text; *p; ) {
+		size_t word = strcspn(p, " \n");
+		char buf[256];
+
+		if (line && line + 1 + (int)word > width) {
+			dot_raw(d, "<BR/>");
+			line = 0;
+		} else if (line) {
+			dot_raw(d, " ");
+			line++;
+		}
+		snprintf(buf, sizeof buf, "%.*s", (int)word, p);
+		dot_escape_html(d->out, buf);
+		line += (int)word;
+		p += word;
+		if (*p == '\n' && p[1]) {
+			dot_raw(d, "<BR/>");
+			line = 0;
+		}
+		if (*p)
+			p++;
+	}
+}
+
+/*
+ * 4096 -> "4K", 1572864 -> "1.5M", 922746880 -> "880M", 2^34 -> "16G".
+ * One decimal below 100 units when the value is not whole, none above.
+ */
 void dot_size(char *buf, size_t len, unsigned long long bytes)
 {
 	static const char units[] = "BKMGTPE";
@@ -543,6 +573,28 @@ int dot_select_zones(struct dot *d, const struct dot_opts *o, struct zone **zone
 		      zone_name(type), d->m->cfg.ram >> 20);
 }
 
+int dot_zones_shown(struct zone *const *zones, int n, int max_nodes)
+{
+	int i, nodes = 0;
+
+	for (i = 0; i < n; i++) {
+		if (!i || zones[i]->zone_pgdat != zones[i - 1]->zone_pgdat)
+			nodes++;
+		if (nodes > max_nodes)
+			break;
+	}
+	return i;
+}
+
+int dot_zones_nodes(struct zone *const *zones, int n)
+{
+	int nodes = 0;
+
+	for (int i = 0; i < n; i++)
+		nodes += !i || zones[i]->zone_pgdat != zones[i - 1]->zone_pgdat;
+	return nodes;
+}
+
 /* The table of diagrams ------------------------------------------------------- */
 
 /*
@@ -610,6 +662,9 @@ int dot_write(struct machine *m, const struct dot_what *w, const struct dot_opts
 	struct dot d = { .out = out, .m = m };
 	const char *sp = *w->args ? " " : "";	/* "usage: dot layout", no blank after */
 
+	for (int i = w->max_args; i < o->argc; i++)
+		if (dot_looks_like_file(o->argv[i]))
+			return dot_err_not_file(m, o->argv[i]);
 	if (o->argc > w->max_args)
 		return mm_err(m, -EINVAL, "%s takes no argument '%s' (usage: dot %s%s%s)",
 			      w->name, o->argv[w->max_args], w->name, sp, w->args);
@@ -679,18 +734,35 @@ static const char *extension(const char *name)
 	return dot + 1;
 }
 
+/* Graphviz picks the format by -T, so any case of the extension will do. */
 bool dot_file_renders(const char *name)
 {
 	const char *e = extension(name);
 
-	return !strcmp(e, "svg") || !strcmp(e, "png") || !strcmp(e, "pdf");
+	return !strcasecmp(e, "svg") || !strcasecmp(e, "png") || !strcasecmp(e, "pdf");
 }
 
 bool dot_file_name(const char *name)
 {
 	const char *e = extension(name);
 
-	return dot_file_renders(name) || !strcmp(e, "dot") || !strcmp(e, "gv");
+	return dot_file_renders(name) || !strcasecmp(e, "dot") || !strcasecmp(e, "gv");
+}
+
+bool dot_looks_like_file(const char *word)
+{
+	if (strchr(word, '/'))
+		return true;
+	for (const char *p = strchr(word, '.'); p; p = strchr(p + 1, '.'))
+		if (isalpha((unsigned char)p[1]))
+			return true;
+	return false;
+}
+
+int dot_err_not_file(struct machine *m, const char *word)
+{
+	return mm_err(m, -EINVAL, "cannot write '%s': FILE must end in .dot, .gv, .svg, .png "
+		      "or .pdf", word);
 }
 
 static int write_file(const char *name, const char *text, size_t len, char *err,
@@ -746,16 +818,31 @@ static int spawn_dot(pid_t *pid, int errfd, char **argv)
 }
 
 /*
- * Runs `dot -TFMT -o out in` and waits for it.  Returns 0, or -errno with
- * the reason in err: -ENOENT when the program is not installed.
+ * name as an argument of dot: "-V.svg" would be taken for an option (-V
+ * prints the version and exits), "./-V.svg" is the same file.
+ */
+static void file_arg(char *buf, size_t len, const char *name)
+{
+	snprintf(buf, len, "%s%s", name[0] == '-' ? "./" : "", name);
+}
+
+/*
+ * Runs `dot -TFMT -o out in` and waits for it (FMT is out's extension in
+ * lower case).  Returns 0, or -errno with the reason in err: -ENOENT when
+ * the program is not installed.
  */
 static int run_dot(const char *in, const char *out, char *err, size_t errlen)
 {
-	char fmt[8], line[200], *argv[] = { "dot", fmt, "-o", (char *)out, (char *)in, NULL };
+	char fmt[8], line[200], inarg[4100], outarg[4100];
+	char *argv[] = { "dot", fmt, "-o", outarg, inarg, NULL };
 	int fds[2], status, r;
 	pid_t pid;
 
 	snprintf(fmt, sizeof fmt, "-T%s", extension(out));
+	for (char *c = fmt + 2; *c; c++)
+		*c = (char)tolower((unsigned char)*c);
+	file_arg(inarg, sizeof inarg, in);
+	file_arg(outarg, sizeof outarg, out);
 	if (pipe(fds) < 0)
 		return snprintf(err, errlen, "cannot run dot: %s", strerror(errno)), -EIO;
 	fcntl(fds[0], F_SETFD, FD_CLOEXEC);

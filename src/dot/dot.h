@@ -133,6 +133,12 @@ void dot_raw(struct dot *d, const char *fmt, ...) __attribute__((format(printf, 
 void dot_text(struct dot *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Writes s escaped, each '\n' as a line break (<BR/>). */
 void dot_lines(struct dot *d, const char *s);
+/*
+ * Writes text escaped, its words filled into lines (<BR/>) of at most
+ * width characters (a longer word gets a line of its own); a '\n' in text
+ * also breaks the line.
+ */
+void dot_wrapped(struct dot *d, const char *text, int width);
 /* Escapes s for an HTML-like label into f. */
 void dot_escape_html(FILE *f, const char *s);
 
@@ -242,25 +248,50 @@ struct zone;
  */
 int dot_select_zones(struct dot *d, const struct dot_opts *o, struct zone **zones);
 
+/*
+ * Without node=, `dot phys` draws this many nodes one by one and the rest
+ * as one summary ("Nodes 8-63"), so that a 64-node machine stays a slide;
+ * `dot buddy`, whose zones are taller, half as many.
+ */
+#define DOT_MAX_NODES	8
+
+/*
+ * How many of zones[0..n) (node by node, as dot_select_zones() gives
+ * them) belong to the first max_nodes nodes among them: the zones drawn
+ * one by one.  zones[shown..n) are the ones to summarise.
+ */
+int dot_zones_shown(struct zone *const *zones, int n, int max_nodes);
+/* The number of distinct nodes among zones[0..n). */
+int dot_zones_nodes(struct zone *const *zones, int n);
+
 struct task_struct;
 /*
  * The process a diagram's first word names (a pid), or without one the
- * current task (else the first).  NULL with a sentence in m->err: not a
- * number, no such process, no process at all.
+ * current task (else the first), into *t.  Returns 0, or with a sentence
+ * in m->err -EINVAL (not a number; a word that looks like a file name is
+ * told what FILE must be) or -ESRCH (no such process, no process at all).
  */
-struct task_struct *dot_find_task(struct dot *d, const struct dot_opts *o);
+int dot_find_task(struct dot *d, const struct dot_opts *o, struct task_struct **t);
 
 /* Rendering ------------------------------------------------------------- */
 
-/* True if name ends in an extension `dot` renders: .svg, .png, .pdf. */
+/* True if name ends in an extension `dot` renders: .svg, .png, .pdf (any case). */
 bool dot_file_renders(const char *name);
 /* True if name ends in .dot, .gv, .svg, .png or .pdf: a FILE for `dot WHAT`. */
 bool dot_file_name(const char *name);
+/*
+ * True if word looks like a file name rather than a PID or cache NAME: it
+ * holds a '/' or a '.' followed by a letter ("out.txt", "dir/x").
+ */
+bool dot_looks_like_file(const char *word);
+/* The error for such a word that is no FILE: -EINVAL, the sentence in m->err. */
+int dot_err_not_file(struct machine *m, const char *word);
 
 /*
  * Saves DOT text.  For FILE.dot or FILE.gv the text goes to FILE; for
  * FILE.svg, .png or .pdf it goes to FILE.dot and then the `dot` program
- * (found in PATH, run directly without a shell) renders FILE.  Writes the
+ * (found in PATH, run directly without a shell; a name starting with '-'
+ * is passed as ./NAME, never as an option) renders FILE.  Writes the
  * names of the files made into done ("phys.dot, phys.svg").  Returns 0, or
  * -errno with a sentence in err (errlen bytes): the file cannot be
  * written, Graphviz is not installed (the .dot is still written and the

@@ -39,28 +39,22 @@ struct resident {
 	unsigned long present, swapped;
 };
 
-struct task_struct *dot_find_task(struct dot *d, const struct dot_opts *o)
+int dot_find_task(struct dot *d, const struct dot_opts *o, struct task_struct **t)
 {
 	const char *s = o->argc ? o->argv[0] : NULL;
-	struct task_struct *t;
 	char *end;
 	long pid;
 
 	if (!s) {
-		t = current_task(d->m) ? current_task(d->m) : d->m->tasks;
-		if (!t)
-			mm_err(d->m, -ESRCH, "there is no process (start one with exec)");
-		return t;
+		*t = current_task(d->m) ? current_task(d->m) : d->m->tasks;
+		return *t ? 0 : mm_err(d->m, -ESRCH, "there is no process (start one with exec)");
 	}
 	pid = strtol(s, &end, 10);
-	if (*s < '0' || *s > '9' || *end) {
-		mm_err(d->m, -EINVAL, "PID '%s' is not a number", s);
-		return NULL;
-	}
-	t = find_task(d->m, (int)pid);
-	if (!t)
-		mm_err(d->m, -ESRCH, "no process with pid %ld", pid);
-	return t;
+	if (*s < '0' || *s > '9' || *end)
+		return dot_looks_like_file(s) ? dot_err_not_file(d->m, s)
+					      : mm_err(d->m, -EINVAL, "PID '%s' is not a number", s);
+	*t = find_task(d->m, (int)pid);
+	return *t ? 0 : mm_err(d->m, -ESRCH, "no process with pid %ld", pid);
 }
 
 /* Counts the mapped and swapped PTEs of [start, end), table by table. */
@@ -273,13 +267,14 @@ static void write_legend(struct dot *d, const bool *used)
 
 int dot_aspace(struct dot *d, const struct dot_opts *o)
 {
-	struct task_struct *t = dot_find_task(d, o);
 	bool used[NR_DOT_VMA_KINDS] = { false };
-	char title[128];
+	struct task_struct *t;
 	struct mm_struct *mm;
+	char title[128];
+	int r = dot_find_task(d, o, &t);
 
-	if (!t)
-		return -ESRCH;
+	if (r < 0)
+		return r;
 	mm = t->mm;
 	snprintf(title, sizeof title, "Address space of pid %d (%s), %s", t->pid, t->comm,
 		 d->m->arch->name);

@@ -19,6 +19,8 @@
  * A long list shows its first DOT_BUDDY_HEAD blocks, how many follow, and
  * its last block.  When the zones are so many that the lists would pass the
  * node budget, only the tables are drawn, with each list's first block.
+ * Nodes beyond DOT_BUDDY_NODES are one more table: nr_free per order summed
+ * over their zones of each type (`dot buddy node=N` draws any one node).
  */
 #include <errno.h>
 #include <string.h>
@@ -27,6 +29,8 @@
 
 #define DOT_BUDDY_HEAD	4	/* blocks shown from the head of a long list */
 #define DOT_BUDDY_CPUS	4	/* per-CPU counts shown one by one up to this many CPUs */
+/* Nodes drawn one by one: a zone here is about three times as tall as in `dot phys`. */
+#define DOT_BUDDY_NODES	(DOT_MAX_NODES / 2)
 
 static void free_area_id(char *buf, const struct zone *z)
 {
@@ -174,12 +178,94 @@ static void write_zone(struct dot *d, const struct zone *z, bool compact)
 	dot_cluster_end(d);
 }
 
+/* The zone types among zones[0..n), as a bit per enum zone_type. */
+static unsigned zone_types(struct zone *const *zones, int n)
+{
+	unsigned types = 0;
+
+	for (int i = 0; i < n; i++)
+		types |= 1u << zones[i]->type;
+	return types;
+}
+
+/* One order's row of the summary: nr_free summed over each type's zones. */
+static void rest_row(struct dot *d, struct zone *const *zones, int n, unsigned types,
+		     unsigned o)
+{
+	char size[16], count[32];
+
+	dot_size(size, sizeof size, PAGE_SIZE << o);
+	dot_raw(d, "<TR><TD>%u</TD><TD>%s</TD>", o, size);
+	for (int t = 0; t < MAX_NR_ZONES; t++) {
+		unsigned long nr = 0;
+
+		if (!(types & (1u << t)))
+			continue;
+		for (int i = 0; i < n; i++)
+			if ((int)zones[i]->type == t)
+				nr += zones[i]->free_area[o].nr_free;
+		dot_count(count, sizeof count, nr);
+		if (nr)
+			dot_raw(d, "<TD BGCOLOR=\"%s\">%s</TD>", dot_owner_color(DOT_OWNER_FREE),
+				count);
+		else
+			dot_raw(d, "<TD>0</TD>");
+	}
+	dot_raw(d, "</TR>\n");
+}
+
+/*
+ * The zones of the nodes not drawn one by one, zones[0..n), as one
+ * cluster with one table: per order, nr_free summed over the zones of
+ * each type, and the per-CPU pages.
+ */
+static void write_rest(struct dot *d, struct zone *const *zones, int n)
+{
+	unsigned types = zone_types(zones, n);
+	int cols = 2, first = zones[0]->zone_pgdat->node_id, last = zones[n - 1]->zone_pgdat->node_id;
+	long free = 0, pcp = 0;
+	char title[128], count[32], size[16];
+
+	for (int i = 0; i < n; i++) {
+		free += zone_page_state(zones[i], NR_FREE_PAGES);
+		for (int c = 0; c < d->m->nr_cpus; c++)
+			pcp += zones[i]->pcp[c].count;
+	}
+	dot_count(count, sizeof count, (unsigned long long)free);
+	dot_size(size, sizeof size, (unsigned long long)free << PAGE_SHIFT);
+	snprintf(title, sizeof title, "Nodes %d-%d (%d nodes): %s free pages (%s)", first, last,
+		 dot_zones_nodes(zones, n), count, size);
+	dot_cluster_begin(d, "rest", title, "#606060");
+	dot_node_begin(d, "free_area_rest");
+	dot_raw(d, "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"7\">\n"
+		"<TR><TD COLSPAN=\"2\" BGCOLOR=\"#eeeeee\"><B>free_area[] summed</B></TD>");
+	for (int t = 0; t < MAX_NR_ZONES; t++)
+		if (types & (1u << t)) {
+			int k = 0;
+
+			for (int i = 0; i < n; i++)
+				k += (int)zones[i]->type == t;
+			dot_raw(d, "<TD BGCOLOR=\"#eeeeee\"><B><FONT COLOR=\"%s\">%s</FONT></B> "
+				"(%d zone%s)</TD>", dot_zone_color(t), zone_name(t), k, k == 1 ? "" : "s");
+			cols++;
+		}
+	dot_raw(d, "</TR>\n<TR><TD><B>order</B></TD><TD><B>block</B></TD><TD COLSPAN=\"%d\">"
+		"<B>nr_free</B></TD></TR>\n", cols - 2);
+	for (unsigned o = 0; o < NR_PAGE_ORDERS; o++)
+		rest_row(d, zones, n, types, o);
+	dot_raw(d, "<TR><TD COLSPAN=\"%d\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"14\">per-CPU lists: "
+		"%ld pages<BR/>totals only: `dot buddy node=N` draws one node</FONT></TD></TR>\n"
+		"</TABLE>", cols, pcp);
+	dot_node_end(d);
+	dot_cluster_end(d);
+}
+
 /*
  * Zones top to bottom in pfn order: in a left-to-right graph, nodes of one
  * rank are ordered by the edges into them, so an invisible point sends an
- * ordered edge to each zone's table.
+ * ordered edge to each zone's table (and to the summary, if any).
  */
-static void write_order(struct dot *d, struct zone *const *zones, int n)
+static void write_order(struct dot *d, struct zone *const *zones, int n, bool rest)
 {
 	char to[DOT_ID_LEN];
 
@@ -190,6 +276,8 @@ static void write_order(struct dot *d, struct zone *const *zones, int n)
 		free_area_id(to, zones[i]);
 		dot_edge(d, "zones", to, "style=invis");
 	}
+	if (rest)
+		dot_edge(d, "zones", "free_area_rest", "style=invis");
 	dot_edge(d, "zones", "legend", "style=invis");
 }
 
@@ -211,23 +299,26 @@ int dot_buddy(struct dot *d, const struct dot_opts *o)
 {
 	struct zone *zones[DOT_MAX_ZONES];
 	char title[128], ram[16];
-	int n = dot_select_zones(d, o, zones);
+	int n = dot_select_zones(d, o, zones), shown;
 	bool compact;
 
 	if (n < 0)
 		return n;
+	shown = dot_zones_shown(zones, n, DOT_BUDDY_NODES);
 	/* A zone with every list drawn takes 1 + NR_PAGE_ORDERS nodes. */
-	compact = (unsigned long)n * (1 + NR_PAGE_ORDERS) > DOT_NODE_BUDGET;
+	compact = (unsigned long)shown * (1 + NR_PAGE_ORDERS) > DOT_NODE_BUDGET;
 	dot_size(ram, sizeof ram, d->m->cfg.ram);
 	snprintf(title, sizeof title, "Buddy allocator: free_area lists per order (%s, %s RAM)",
 		 d->m->arch->name, ram);
 	dot_begin(d, "buddy", title, "LR");
 	/* Lists close together, so each lines up with its row of the table. */
 	dot_raw(d, "\tgraph [nodesep=0.12];\n");
-	for (int i = 0; i < n; i++)
+	for (int i = 0; i < shown; i++)
 		write_zone(d, zones[i], compact);
+	if (shown < n)
+		write_rest(d, zones + shown, n - shown);
 	write_legend(d, compact);
-	write_order(d, zones, n);
+	write_order(d, zones, shown, shown < n);
 	dot_end(d);
 	return 0;
 }

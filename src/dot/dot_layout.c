@@ -4,34 +4,55 @@
  * addresses at the top, each region with its range, size and what this
  * machine puts there.  i386 with 1 GiB:
  *
- *   0xfffff000 | fixmap   340K   kmap_atomic slots ...        |
- *   0xffc00000 | hole                                          |
- *   0xff800000 | pkmap    4M     1024 slots, 2 mapped          |
- *   0xff7fe000 | hole     8K                                   |
- *   0xf8800000 | vmalloc  112M   3 areas, 12 pages             |
- *   0xf8000000 | hole     8M     VMALLOC_OFFSET                |
- *   0xc0000000 | lowmem   896M   the direct map                |
- *   0x00000000 | user     3G     each process its own          |
+ *   0xffffffff | hole     4 kB   the top page, FIX_HOLE           |
+ *   0xfffff000 | fixmap   340 kB kmap_atomic slots ...            |
+ *   0xfffaa000 | hole                                             |
+ *   0xffc00000 | pkmap    4096 kB 1024 slots, 2 mapped            |
+ *   0xff800000 | hole     8 kB                                    |
+ *   0xff7fe000 | vmalloc  111 MB 3 areas, 12 pages                |
+ *   0xf8800000 | hole     8 MB   VMALLOC_OFFSET                   |
+ *   0xf8000000 | lowmem   896 MB the direct map                   |
+ *   0xc0000000 |====== 3G/1G split: TASK_SIZE = PAGE_OFFSET ======|
+ *              | user     3 GB   each process its own             |
+ *   0x00000000
+ *
+ * Sizes are the ones `layout` prints: on i386 the four regions of the
+ * boot log's "virtual kernel memory layout:" block (fixmap, pkmap,
+ * vmalloc, lowmem) take its figures, truncated as the kernel prints them
+ * (fixmap and pkmap in kB, vmalloc and lowmem in MB), so the diagram says
+ * "111 MB" where the boot log does; the other regions take layout_size().
+ * The bar between user space and the kernel's is the user/kernel split.
+ * On i386 the map goes on past FIXADDR_TOP to the unused top page.
  *
  * Rows are not drawn to scale: a 64 TiB direct map and a 4 KiB vsyscall
  * page get one row each, with their sizes written out.
  */
 #include <string.h>
 #include "dot/dot.h"
+#include "mm/highmem.h"
 #include "mm/machine.h"
 #include "report/layout.h"
 
+/* Region colours: user and lowmem as in `dot phys`, the rest used nowhere else. */
 static const struct {
 	const char *name;
 	const char *color;
+	const char *what;		/* for the legend */
 } kinds[] = {
-	{ "user", "#fdae6b" }, { "lowmem", "#9ecae1" }, { "vmalloc", "#80cbc4" },
-	{ "pkmap", "#c9a0dc" }, { "fixmap", "#fde68a" }, { "kernel", "#bdbdbd" },
-	{ "modules", "#d9d9d9" }, { "vmemmap", "#c7e9c0" }, { "vsyscall", "#fdd0a2" },
+	{ "user", "#fdae6b", "each process its own" },
+	{ "lowmem", "#9ecae1", "the direct map of RAM" },
+	{ "vmalloc", "#80cbc4", "vmalloc and vmap areas" },
+	{ "pkmap", "#aab6f5", "kmap slots for HighMem" },
+	{ "fixmap", "#d9ef8b", "fixed addresses, kmap_atomic" },
+	{ "kernel", "#bdbdbd", "the kernel image" },
+	{ "modules", "#d9d9d9", "loadable modules" },
+	{ "vmemmap", "#c7e9c0", "the struct page array" },
+	{ "vsyscall", "#fdd0a2", "legacy vsyscall page" },
 };
 
 #define NR_KINDS (sizeof(kinds) / sizeof(kinds[0]))
-#define NOTE_WIDTH 48
+#define NOTE_WIDTH 52
+#define SPLIT_COLOR "#333333"		/* the split bar, as in `dot aspace` */
 
 static const char *region_color(const char *name)
 {
@@ -41,40 +62,85 @@ static const char *region_color(const char *name)
 	return strcmp(name, "hole") == 0 ? "#ffffff" : "#f2f2f2";
 }
 
-/* Text broken at spaces into lines of about NOTE_WIDTH characters. */
-static void write_wrapped(struct dot *d, const char *text)
+/* The last byte of r: its end less one, or the top of the space for end 0. */
+static unsigned long region_last(const struct machine *m, const struct layout_region *r)
 {
-	char buf[sizeof(((struct layout_region *)0)->note) + 32];
-	size_t n = 0, line = 0;
-
-	for (const char *p = text; *p && n + 1 < sizeof(buf); p++) {
-		if (*p == ' ' && line >= NOTE_WIDTH) {
-			buf[n++] = '\n';
-			line = 0;
-			continue;
-		}
-		buf[n++] = *p;
-		line++;
-	}
-	buf[n] = '\0';
-	dot_lines(d, buf);
+	if (r->end)
+		return r->end - 1;
+	return m->arch->is_64bit ? ~0UL : 0xffffffffUL;
 }
 
+/*
+ * The size `layout` prints for r: the boot log's truncated kB or MB for
+ * the regions of its block (i386; report/layout.c boot_block()), else
+ * layout_size().
+ */
+static void region_size(const struct machine *m, const struct layout_region *r, char *buf,
+			size_t len)
+{
+	unsigned long bytes = region_last(m, r) - r->start + 1;
+	bool boot = !m->arch->is_64bit;
+
+	if (boot && (strcmp(r->name, "fixmap") == 0 || strcmp(r->name, "pkmap") == 0))
+		snprintf(buf, len, "%lu kB", bytes >> 10);
+	else if (boot && (strcmp(r->name, "vmalloc") == 0 || strcmp(r->name, "lowmem") == 0))
+		snprintf(buf, len, "%lu MB", bytes >> 20);
+	else
+		layout_size(buf, len, (unsigned long long)bytes);
+}
+
+/* One region: its end (exclusive) over its start; the last byte if the end is 0. */
 static void region_row(struct dot *d, const struct layout_region *r)
 {
+	unsigned long top = r->end ? r->end : region_last(d->m, r);
 	int w = d->m->arch->addr_digits;
 	bool hole = strcmp(r->name, "hole") == 0;
 	char size[32];
 
-	layout_size(size, sizeof size, (unsigned long long)(r->end - r->start));
+	region_size(d->m, r, size, sizeof size);
 	dot_raw(d, "<TR><TD ALIGN=\"RIGHT\" BALIGN=\"RIGHT\"><FONT FACE=\"Courier\" POINT-SIZE=\"13\">"
-		"0x%0*lx<BR/>0x%0*lx</FONT></TD>", w, r->end, w, r->start);
+		"0x%0*lx<BR/>0x%0*lx</FONT></TD>", w, top, w, r->start);
 	dot_raw(d, "<TD BGCOLOR=\"%s\">%s", region_color(r->name), hole ? "<I>" : "<B>");
 	dot_text(d, "%s", r->name);
 	dot_raw(d, "%s<BR/>%s</TD><TD BGCOLOR=\"%s\" ALIGN=\"LEFT\" BALIGN=\"LEFT\">"
 		"<FONT POINT-SIZE=\"12\">", hole ? "</I>" : "</B>", size, region_color(r->name));
-	write_wrapped(d, r->note);
+	dot_wrapped(d, r->note, NOTE_WIDTH);
 	dot_raw(d, "</FONT></TD></TR>\n");
+}
+
+/*
+ * The user/kernel split, drawn at the top of user space as `dot aspace`
+ * draws it: "3G/1G split" on i386, where TASK_SIZE = PAGE_OFFSET.
+ */
+static void split_row(struct dot *d)
+{
+	const struct arch_profile *a = d->m->arch;
+
+	dot_raw(d, "<TR><TD COLSPAN=\"3\" BGCOLOR=\"%s\"><FONT COLOR=\"white\"><B>", SPLIT_COLOR);
+	if (a->is_64bit)
+		dot_raw(d, "user/kernel split: TASK_SIZE = 0x%0*lx", a->addr_digits, a->task_size);
+	else
+		dot_raw(d, "%luG/%luG user/kernel split: TASK_SIZE = PAGE_OFFSET = 0x%08lx",
+			a->task_size >> 30, (0x100000000UL - a->task_size) >> 30, a->task_size);
+	dot_raw(d, "</B></FONT></TD></TR>\n");
+}
+
+/*
+ * i386: the page above FIXADDR_TOP, fixmap index 0 (FIX_HOLE), which the
+ * kernel never maps; `layout` stops at FIXADDR_TOP.  Returns the regions.
+ */
+static int add_top_page(const struct machine *m, struct layout_region *r, int n)
+{
+	struct layout_region *x = &r[n];
+
+	if (m->arch->is_64bit || n == LAYOUT_MAX_REGIONS || r[n - 1].end != fixaddr_top(m))
+		return n;
+	x->name = "hole";
+	x->start = fixaddr_top(m);
+	x->end = 0;			/* the top of the space */
+	snprintf(x->note, sizeof x->note, "the unused top page: fixmap index 0 (FIX_HOLE) at "
+		 "FIXADDR_TOP, never mapped");
+	return n + 1;
 }
 
 static void write_legend(struct dot *d, const struct layout_region *r, int n)
@@ -85,17 +151,20 @@ static void write_legend(struct dot *d, const struct layout_region *r, int n)
 	for (size_t i = 0; i < NR_KINDS; i++)
 		for (int j = 0; j < n; j++)
 			if (strcmp(r[j].name, kinds[i].name) == 0) {
-				items[k++] = (struct dot_legend_item){ kinds[i].color, kinds[i].name, NULL };
+				items[k++] = (struct dot_legend_item){ kinds[i].color, kinds[i].name,
+								       kinds[i].what };
 				break;
 			}
 	items[k++] = (struct dot_legend_item){ "#ffffff", "hole", "unused addresses" };
-	dot_legend(d, "Legend", items, k, "Rows are not to scale;\nends are exclusive.");
+	dot_legend(d, "Legend", items, k, r[n - 1].end ? "Rows are not to scale;\n"
+		   "ends are exclusive." : "Rows are not to scale; ends are exclusive,\n"
+		   "but the top row ends at the last byte.");
 }
 
 int dot_layout(struct dot *d, const struct dot_opts *o)
 {
 	struct layout_region r[LAYOUT_MAX_REGIONS];
-	int n = layout_regions(d->m, r);
+	int n = add_top_page(d->m, r, layout_regions(d->m, r));
 	char title[128], ram[16];
 
 	(void)o;
@@ -105,8 +174,11 @@ int dot_layout(struct dot *d, const struct dot_opts *o)
 	dot_begin(d, "layout", title, "LR");
 	dot_node_begin(d, "map");
 	dot_raw(d, "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"5\">\n");
-	for (int i = n - 1; i >= 0; i--)
+	for (int i = n - 1; i >= 0; i--) {
+		if (strcmp(r[i].name, "user") == 0)
+			split_row(d);
 		region_row(d, &r[i]);
+	}
 	dot_raw(d, "</TABLE>");
 	dot_node_end(d);
 	write_legend(d, r, n);

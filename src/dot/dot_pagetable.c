@@ -8,13 +8,21 @@
  *             [768-1023] kernel |
  *                               +--> pte @0x1a04 ...
  *
- * Only present entries are drawn (and swap entries, and PROT_NONE ones).
+ * Only entries in use are drawn: present ones, PROT_NONE ones, and swap
+ * entries (a page that was swapped out), which name their slot:
+ *
+ *   [1012]       swap entry: type 0, offset 1       not present
+ *   [1013-1015]  swap entries: type 0, offsets 2-4  not present
+ *
  * In a PTE table, entries that map consecutive frames with the same bits
- * are one row with a count; so are runs of swap entries.  The kernel's part
- * of the top table is one row: it is the same in every process (the
- * entries are copied from swapper_pg_dir) and is not followed.  With
- * addr=, the walk of that address is highlighted from CR3 to its frame,
- * and the address is split into the indexes of each level.
+ * are one row with a count; so are entries naming consecutive slots of one
+ * swap area (a row never hides an entry that breaks the run).  The
+ * kernel's part of the top table is one row: it is the same in every
+ * process (the entries are copied from swapper_pg_dir) and is not
+ * followed.  With addr=, the walk of that address is highlighted from CR3
+ * to its frame, and the address is split into the indexes of each level;
+ * a walk that stops says why, as `vtop` does (a swap entry names its slot
+ * and whether the next access is a major or a minor fault).
  *
  * The tree is gathered breadth first, so that when a big process has more
  * tables than PT_MAX_TABLES, the upper levels are complete and the lower
@@ -29,17 +37,22 @@
 #include "dot/dot.h"
 #include "mm/machine.h"
 #include "mm/mm_types.h"
+#include "mm/mmap.h"
 #include "mm/pgtable.h"
 #include "mm/sched.h"
+#include "mm/swapfile.h"
 
 #define PT_MAX_TABLES	48
 #define PT_MAX_FRAMES	120
 #define PT_MAX_ROWS	16
 #define PT_WALK_COLOR	"#ffe066"
+#define PT_SWAP_COLOR	"#e6d2b5"	/* a swap entry: no other diagram uses it */
+#define PT_STOP_WIDTH	40		/* a line of why the walk stopped, in characters */
 
-enum row_kind { ROW_TABLE, ROW_PAGE, ROW_SWAP, ROW_PROTNONE };
+/* ROW_NONE: an empty entry, drawn only where the addr= walk stops on it. */
+enum row_kind { ROW_TABLE, ROW_PAGE, ROW_SWAP, ROW_PROTNONE, ROW_NONE };
 
-/* A run of entries of one table: [first, last], one kind, consecutive pfns. */
+/* A run of entries of one table: [first, last], one kind, consecutive pfns or slots. */
 struct pt_row {
 	unsigned first, last;
 	pteval_t entry;			/* the first entry */
@@ -71,6 +84,7 @@ struct pt_tree {
 	unsigned long frames[PT_MAX_FRAMES];	/* frame nodes drawn so far */
 	int nframes;
 	bool used[NR_DOT_OWNERS];	/* owners of the frames drawn, for the legend */
+	bool swap_drawn;		/* a swap-entry row was drawn, for the legend */
 };
 
 /* Does a present entry at depth d map a page?  (pgtable.c's pt_maps_page() rule.) */
@@ -94,21 +108,38 @@ static enum row_kind entry_kind(const struct pt_tree *pt, int d, pteval_t e)
 }
 
 /*
- * Entry e at idx continues row r: the next index, the same kind and bits,
- * and either the next frame or (a run of `same`) the very same frame.
+ * Does swap PTE e name the slot `step` slots after the one first names, in
+ * the same area?  (type 0 offset 2, 3, 4 fold into "offsets 2-4".)
+ */
+static bool swap_follows(const struct machine *m, pteval_t first, pteval_t e,
+			 unsigned long step)
+{
+	swp_entry_t a = pte_to_swp_entry(m, first), b = pte_to_swp_entry(m, e);
+
+	return swp_type(a) == swp_type(b) && swp_offset(b) == swp_offset(a) + step;
+}
+
+/*
+ * Entry e at idx continues row r: the next index, the same kind, and for
+ * a swap entry the next slot of the same area; else the same bits and
+ * either the next frame or (a run of `same`) the very same frame.
  * Extends r and returns true, or returns false.
  */
-static bool continues(struct pt_row *r, unsigned idx, pteval_t e, enum row_kind k)
+static bool continues(const struct machine *m, struct pt_row *r, unsigned idx, pteval_t e,
+		      enum row_kind k)
 {
 	pteval_t bits = ~PTE_PFN_MASK;
 	unsigned long step = idx - r->first;
 
 	if (k != r->kind || k == ROW_TABLE || idx != r->last + 1)
 		return false;
-	if (k == ROW_PAGE && e == r->entry && (r->same || r->first == r->last)) {
+	if (k == ROW_SWAP) {
+		if (!swap_follows(m, r->entry, e, step))
+			return false;
+	} else if (k == ROW_PAGE && e == r->entry && (r->same || r->first == r->last)) {
 		r->same = true;
-	} else if (k != ROW_SWAP && (r->same || (e & bits) != (r->entry & bits) ||
-				     pte_pfn(e) != pte_pfn(r->entry) + step)) {
+	} else if (r->same || (e & bits) != (r->entry & bits) ||
+		   pte_pfn(e) != pte_pfn(r->entry) + step) {
 		return false;
 	}
 	r->last = idx;
@@ -146,7 +177,7 @@ static int read_rows(struct pt_tree *pt, struct pt_table *t)
 			continue;
 		}
 		k = entry_kind(pt, t->depth, e);
-		if (t->nrows && continues(&t->rows[t->nrows - 1], i, e, k))
+		if (t->nrows && continues(pt->m, &t->rows[t->nrows - 1], i, e, k))
 			continue;
 		t->rows[t->nrows++] = (struct pt_row){ i, i, e, k, -1, false, false };
 	}
@@ -176,7 +207,7 @@ static void mark_walk(struct pt_tree *pt, struct pt_table *t)
 	while (i < t->nrows && t->rows[i].last < s->idx)
 		i++;
 	if (i == t->nrows || t->rows[i].first > s->idx) {
-		insert_row(t, i, (struct pt_row){ s->idx, s->idx, 0, ROW_SWAP, -1, false, false });
+		insert_row(t, i, (struct pt_row){ s->idx, s->idx, 0, ROW_NONE, -1, false, false });
 	} else {
 		/* the walk's entry gets a row of its own: [first, idx) [idx] (idx, last] */
 		struct pt_row *r = &t->rows[i];
@@ -271,21 +302,38 @@ static void frame_id(char *buf, unsigned long pfn)
 	dot_id(buf, "frame", pfn);
 }
 
-/* Opens a cell of a row; a row on the walk is filled and framed in red. */
-static void open_cell(struct dot *d, const char *align, bool walk)
+/*
+ * Opens a cell of a row; a row on the walk is filled and framed in red,
+ * another one filled with fill (NULL: none).
+ */
+static void open_cell(struct dot *d, const char *align, bool walk, const char *fill)
 {
 	dot_raw(d, "<TD ALIGN=\"%s\"", align);
 	if (walk)
 		dot_raw(d, " BGCOLOR=\"%s\" COLOR=\"#d62728\" BORDER=\"2\"", PT_WALK_COLOR);
+	else if (fill)
+		dot_raw(d, " BGCOLOR=\"%s\"", fill);
 }
 
 static void index_cell(struct dot *d, const struct pt_row *r, bool walk)
 {
-	open_cell(d, "RIGHT", walk);
+	open_cell(d, "RIGHT", walk, NULL);
 	if (r->first == r->last)
 		dot_raw(d, ">[%u]</TD>", r->first);
 	else
 		dot_raw(d, ">[%u-%u]</TD>", r->first, r->last);
+}
+
+/* A swap row's slot: the area (type) and the offset, or the offsets of a run. */
+static void swap_target(struct dot *d, const struct machine *m, const struct pt_row *r)
+{
+	swp_entry_t e = pte_to_swp_entry(m, r->entry);
+
+	if (r->first == r->last)
+		dot_raw(d, "swap entry: type %u, offset %lu", swp_type(e), swp_offset(e));
+	else
+		dot_raw(d, "swap entries: type %u, offsets %lu-%lu", swp_type(e), swp_offset(e),
+			swp_offset(e) + (r->last - r->first));
 }
 
 /* The middle cell: where the entry points. */
@@ -295,13 +343,12 @@ static void target_cell(struct dot *d, const struct pt_tree *pt, const struct pt
 	unsigned long pfn = pte_pfn(r->entry), n = r->last - r->first + 1;
 	const char *next = r->kind == ROW_TABLE ? pt_level_name(pt->lv[t->depth + 1]) : "";
 
-	open_cell(d, "LEFT", walk);
+	open_cell(d, "LEFT", walk, r->kind == ROW_SWAP ? PT_SWAP_COLOR : NULL);
 	dot_raw(d, ">");
-	if (pte_none(r->entry))
+	if (r->kind == ROW_NONE)
 		dot_raw(d, "<I>not present</I>");
 	else if (r->kind == ROW_SWAP)
-		dot_raw(d, "swap entry 0x%llx%s", (unsigned long long)r->entry,
-			n > 1 ? " ..." : "");
+		swap_target(d, pt->m, r);
 	else if (r->kind == ROW_TABLE)
 		dot_raw(d, "%s table, pfn 0x%lx", next, pfn);
 	else if (n == 1)
@@ -324,18 +371,19 @@ static void bits_cell(struct dot *d, const struct pt_tree *pt, const struct pt_r
 {
 	char bits[64];
 
-	if (r->kind == ROW_SWAP)
-		snprintf(bits, sizeof bits, "%s", pte_none(r->entry) ? "" : "not present");
+	if (r->kind == ROW_SWAP || r->kind == ROW_NONE)
+		snprintf(bits, sizeof bits, "%s", r->kind == ROW_SWAP ? "not present" : "");
 	else
 		pte_bits_str(pt->m, r->entry, bits, sizeof bits);
-	open_cell(d, "LEFT", walk);
+	open_cell(d, "LEFT", walk, NULL);
 	dot_raw(d, " PORT=\"e%d\">%s</TD>", port, bits);
 }
 
-static void write_row(struct dot *d, const struct pt_tree *pt, const struct pt_table *t, int r)
+static void write_row(struct dot *d, struct pt_tree *pt, const struct pt_table *t, int r)
 {
 	const struct pt_row *row = &t->rows[r];
 
+	pt->swap_drawn |= row->kind == ROW_SWAP;
 	dot_raw(d, "<TR>");
 	index_cell(d, row, row->walk);
 	target_cell(d, pt, t, row, row->walk);
@@ -449,6 +497,53 @@ static void write_edges(struct dot *d, struct pt_tree *pt, const struct pt_table
 	}
 }
 
+/* A swap entry's slot and what the next access does, as vtop says it. */
+static void swap_reason(const struct machine *m, pteval_t e, char *buf, size_t len)
+{
+	swp_entry_t se = pte_to_swp_entry(m, e);
+	const struct swap_info_struct *si = swap_info(m, swp_type(se));
+	long pfn = lookup_swap_cache(m, se);
+	int n = snprintf(buf, len, "a swap entry, type %u offset %lu (%s slot %lu): ",
+			 swp_type(se), swp_offset(se), si ? si->name : "?", swp_offset(se));
+
+	if (n < 0 || (size_t)n >= len)
+		return;
+	if (pfn >= 0)
+		snprintf(buf + n, len - (size_t)n, "the page is still in the swap cache (pfn "
+			 "0x%lx), so the next access is a minor fault", pfn);
+	else
+		snprintf(buf + n, len - (size_t)n, "the next access is a major fault that reads "
+			 "it back (do_swap_page)");
+}
+
+/*
+ * Why the walk of addr= stopped, in the words of `vtop`'s stop line: a
+ * swap entry, a PROT_NONE entry, no VMA, a PROT_NONE VMA, or a VMA whose
+ * first access faults the page in.  (addr= is always a user address.)
+ */
+static void stop_reason(const struct pt_tree *pt, struct mm_struct *mm, char *buf, size_t len)
+{
+	const struct pt_step *s = &pt->walk.step[pt->walk.nr - 1];
+	const struct vm_area_struct *v = vma_lookup(mm, pt->walk.addr);
+	int n = snprintf(buf, len, "%s[%u] is not present: ", pt_level_name(s->level), s->idx);
+	char *p = buf + n;
+	size_t left = len - (size_t)n;
+
+	if (!v)
+		snprintf(p, left, "no VMA either: an access is SIGSEGV (SEGV_MAPERR)");
+	else if (s->level == PT_PTE && is_swap_pte(s->entry))
+		swap_reason(pt->m, s->entry, p, left);
+	else if (s->entry & _PAGE_PROTNONE)
+		snprintf(p, left, "a PROT_NONE entry: the page stays mapped, but the CPU faults "
+			 "on any access (SIGSEGV, SEGV_ACCERR)");
+	else if (!(v->vm_flags & VM_ACCESS_FLAGS))
+		snprintf(p, left, "the VMA is PROT_NONE: an access is SIGSEGV (SEGV_ACCERR)");
+	else
+		snprintf(p, left, "the VMA 0x%lx-0x%lx %c%c%c allows it, so the first access "
+			 "faults the page in", v->vm_start, v->vm_end, v->vm_flags & VM_READ ? 'r' : '-',
+			 v->vm_flags & VM_WRITE ? 'w' : '-', v->vm_flags & VM_EXEC ? 'x' : '-');
+}
+
 /* The task node: pid, CR3, and the walk's address split into indexes. */
 static void write_task(struct dot *d, struct pt_tree *pt, const struct task_struct *tk)
 {
@@ -470,8 +565,13 @@ static void write_task(struct dot *d, struct pt_tree *pt, const struct task_stru
 			dot_raw(d, " + 0x%lx<BR/>= pfn 0x%lx, phys 0x%llx", w->addr &
 				(w->page_size - 1), w->pfn, ((unsigned long long)w->pfn << PAGE_SHIFT) |
 				(w->addr & (PAGE_SIZE - 1)));
-		else
-			dot_raw(d, "<BR/>not mapped: the access faults");
+		else {
+			char why[320];
+
+			stop_reason(pt, tk->mm, why, sizeof why);
+			dot_raw(d, "<BR/>");
+			dot_wrapped(d, why, PT_STOP_WIDTH);
+		}
 		dot_raw(d, "</TD></TR>");
 	}
 	dot_raw(d, "</TABLE>");
@@ -483,7 +583,7 @@ static void write_task(struct dot *d, struct pt_tree *pt, const struct task_stru
 
 static void write_legend(struct dot *d, const struct pt_tree *pt)
 {
-	struct dot_legend_item items[NR_DOT_OWNERS + 2];
+	struct dot_legend_item items[NR_DOT_OWNERS + 3];
 	int n = 0;
 
 	items[n++] = (struct dot_legend_item){ dot_owner_color(DOT_OWNER_PGTABLE), "page table",
@@ -493,11 +593,16 @@ static void write_legend(struct dot *d, const struct pt_tree *pt)
 			items[n++] = (struct dot_legend_item){ dot_owner_color(o), dot_owner_name(o),
 				o == DOT_OWNER_USER ? "anonymous or file page"
 				: o == DOT_OWNER_RESERVED ? "e.g. the zero page" : "frame" };
+	if (pt->swap_drawn)
+		items[n++] = (struct dot_legend_item){ PT_SWAP_COLOR, "swap entry",
+						       "page swapped out: area (type), slot (offset)" };
 	if (pt->has_walk)
 		items[n++] = (struct dot_legend_item){ PT_WALK_COLOR, "walk of addr=",
 						       "red path" };
-	dot_legend(d, "Page tables", items, n, "Rows are present entries, with their bits;\n"
-		   "entries mapping consecutive frames with the same bits are one row.");
+	dot_legend(d, "Page tables", items, n, "Rows are the entries in use: present ones with "
+		   "their bits,\nand swap entries (not present) with their slot; entries mapping\n"
+		   "consecutive frames with the same bits, or naming consecutive\n"
+		   "slots of one swap area, are one row.");
 }
 
 static int parse_addr(struct pt_tree *pt, const struct dot_opts *o)
@@ -522,13 +627,13 @@ static int parse_addr(struct pt_tree *pt, const struct dot_opts *o)
 
 int dot_pagetable(struct dot *d, const struct dot_opts *o)
 {
-	struct task_struct *tk = dot_find_task(d, o);
+	struct task_struct *tk;
 	struct pt_tree *pt;
 	char title[128];
-	int r;
+	int r = dot_find_task(d, o, &tk);
 
-	if (!tk)
-		return -ESRCH;
+	if (r < 0)
+		return r;
 	pt = calloc(1, sizeof *pt);
 	if (!pt)
 		return mm_err(d->m, -ENOMEM, "out of memory");

@@ -21,6 +21,10 @@
  * (anonymous, on an LRU list, or mapped), and kernel for the rest.
  * Consecutive frames of one owner are one cell; a zone with more runs than
  * fit is folded by dot_fold() into chunks drawn in two colours.
+ *
+ * A machine with more than DOT_MAX_NODES nodes draws its first ones so,
+ * and the others as one table of totals: per zone type, on how many nodes
+ * it is and its pages per owner (`dot phys node=N` draws any one node).
  */
 #include <errno.h>
 #include <string.h>
@@ -254,8 +258,56 @@ static void write_node(struct dot *d, struct zone *const *zones, int n, int limi
 	dot_node_end(d);
 }
 
-/* Nodes top to bottom with invisible edges; the legend beside the first. */
-static void write_order(struct dot *d, struct zone *const *zones, int n)
+/* pages[kind] += count: a dot_emit_fn that only counts. */
+static void count_emit(void *pages, unsigned long start, unsigned long count, int kind)
+{
+	(void)start;
+	((unsigned long *)pages)[kind] += count;
+}
+
+/*
+ * The nodes of zones[0..n) as one table: their span, then for each zone
+ * type the nodes that have it and its pages per owner.  Adds the pages to
+ * totals[].
+ */
+static void write_rest(struct dot *d, struct zone *const *zones, int n, unsigned long *totals)
+{
+	const pg_data_t *first = zones[0]->zone_pgdat, *last = zones[n - 1]->zone_pgdat;
+
+	dot_node_begin(d, "nodes_rest");
+	dot_raw(d, "<TABLE BORDER=\"2\" STYLE=\"ROUNDED\" COLOR=\"#606060\" CELLBORDER=\"0\" "
+		"CELLSPACING=\"5\" CELLPADDING=\"2\">\n<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"22\">"
+		"<B>Nodes %d-%d</B></FONT> (%d nodes)", first->node_id, last->node_id,
+		dot_zones_nodes(zones, n));
+	write_span(d, first->node_start_pfn, last->node_start_pfn + last->node_spanned_pages);
+	dot_raw(d, "</TD></TR>\n");
+	for (int t = 0; t < MAX_NR_ZONES; t++) {
+		struct zone *of[DOT_MAX_ZONES];
+		unsigned long pages[NR_DOT_OWNERS] = { 0 };
+		int k = 0;
+
+		for (int i = 0; i < n; i++)
+			if ((int)zones[i]->type == t)
+				of[k++] = zones[i];
+		if (!k)
+			continue;
+		for (int i = 0; i < k; i++)
+			phys_walk(d->m, of[i]->zone_start_pfn, zone_end_pfn(of[i]), count_emit, pages);
+		for (int o = 0; o < NR_DOT_OWNERS; o++)
+			totals[o] += pages[o];
+		dot_raw(d, "<TR><TD HEIGHT=\"6\"></TD></TR>\n<TR><TD ALIGN=\"LEFT\"><FONT "
+			"POINT-SIZE=\"20\" COLOR=\"%s\"><B>%s</B></FONT>   on %d node%s, %d-%d</TD>"
+			"</TR>\n", dot_zone_color(t), zone_name(t), k, k == 1 ? "" : "s",
+			of[0]->zone_pgdat->node_id, of[k - 1]->zone_pgdat->node_id);
+		write_totals(d, pages);
+	}
+	dot_raw(d, "<TR><TD ALIGN=\"LEFT\"><I>totals only: `dot phys node=N` draws one node</I>"
+		"</TD></TR>\n</TABLE>");
+	dot_node_end(d);
+}
+
+/* Nodes top to bottom with invisible edges, the summary last; the legend beside the first. */
+static void write_order(struct dot *d, struct zone *const *zones, int n, bool rest)
 {
 	char from[16], to[16];
 	int prev = -1;
@@ -270,6 +322,10 @@ static void write_order(struct dot *d, struct zone *const *zones, int n)
 		}
 		prev = nid;
 	}
+	if (rest) {
+		snprintf(from, sizeof from, "node%d", prev);
+		dot_edge(d, from, "nodes_rest", "style=invis");
+	}
 	dot_indent(d);
 	dot_raw(d, "{ rank=same; node%d; legend; }\n", zones[0]->zone_pgdat->node_id);
 }
@@ -280,23 +336,26 @@ int dot_phys(struct dot *d, const struct dot_opts *o)
 	unsigned long totals[NR_DOT_OWNERS] = { 0 };
 	char title[128], ram[16];
 	bool mixed = false;
-	int n = dot_select_zones(d, o, zones), limit;
+	int n = dot_select_zones(d, o, zones), limit, shown;
 
 	if (n < 0)
 		return n;
-	limit = PHYS_CELL_BUDGET / n;
+	shown = dot_zones_shown(zones, n, DOT_MAX_NODES);
+	limit = PHYS_CELL_BUDGET / shown;
 	limit = limit > PHYS_MAX_CELLS ? PHYS_MAX_CELLS : limit < PHYS_MIN_CELLS ? PHYS_MIN_CELLS : limit;
 	dot_size(ram, sizeof ram, d->m->cfg.ram);
 	snprintf(title, sizeof title, "Physical memory: %s, %s RAM, %d node%s", d->m->arch->name,
 		 ram, d->m->nr_nodes, d->m->nr_nodes > 1 ? "s" : "");
 	dot_begin(d, "phys", title, "TB");
-	for (int i = 0, j; i < n; i = j) {
-		for (j = i + 1; j < n && zones[j]->zone_pgdat == zones[i]->zone_pgdat; j++)
+	for (int i = 0, j; i < shown; i = j) {
+		for (j = i + 1; j < shown && zones[j]->zone_pgdat == zones[i]->zone_pgdat; j++)
 			;
 		write_node(d, zones + i, j - i, limit, totals, &mixed);
 	}
+	if (shown < n)
+		write_rest(d, zones + shown, n - shown, totals);
 	write_legend(d, totals, mixed);
-	write_order(d, zones, n);
+	write_order(d, zones, shown, shown < n);
 	dot_end(d);
 	return 0;
 }

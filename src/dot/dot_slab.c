@@ -51,8 +51,8 @@ static void object_cells(struct dot *d, const unsigned char *map, unsigned n)
 	for (unsigned i = 0; i < n; i += SLAB_ROW_CELLS) {
 		dot_raw(d, "<TR>");
 		for (unsigned j = i; j < n && j < i + SLAB_ROW_CELLS; j++)
-			dot_raw(d, "<TD BGCOLOR=\"%s\" FIXEDSIZE=\"TRUE\" WIDTH=\"22\" "
-				"HEIGHT=\"22\"><FONT POINT-SIZE=\"10\">%u</FONT></TD>",
+			dot_raw(d, "<TD BGCOLOR=\"%s\" FIXEDSIZE=\"TRUE\" WIDTH=\"24\" "
+				"HEIGHT=\"22\"><FONT POINT-SIZE=\"12\">%u</FONT></TD>",
 				state_color(map[j]), j);
 		dot_raw(d, "</TR>");
 	}
@@ -285,6 +285,17 @@ static int write_one(struct dot *d, const struct kmem_cache *s)
 	return 0;
 }
 
+static void write_overview_legend(struct dot *d)
+{
+	const struct dot_legend_item item = {
+		dot_owner_color(DOT_OWNER_SLAB), "slab cache", "its frames are PG_slab"
+	};
+
+	dot_legend(d, "Caches", &item, 1, "Columns as /proc/slabinfo counts them:\n"
+		   "objects in use (a CPU slab counts as active) of all objects,\n"
+		   "the object size with metadata, slabs, and their pages.");
+}
+
 /* Without NAME: every cache with slabs, newest first, as slabinfo. */
 static int write_overview(struct dot *d)
 {
@@ -321,6 +332,8 @@ static int write_overview(struct dot *d)
 	dot_raw(d, "<TR><TD COLSPAN=\"5\" ALIGN=\"LEFT\">%lu cache%s without slabs; "
 		"`dot slab NAME` draws one cache</TD></TR></TABLE>", empty, empty == 1 ? "" : "s");
 	dot_node_end(d);
+	write_overview_legend(d);
+	dot_edge(d, "caches", "legend", "style=invis");
 	dot_end(d);
 	return 0;
 }
@@ -334,6 +347,8 @@ int dot_slab(struct dot *d, const struct dot_opts *o)
 	if (!o->argc)
 		return write_overview(d);
 	s = kmem_cache_find(d->m, o->argv[0]);
+	if (!s && dot_looks_like_file(o->argv[0]))
+		return dot_err_not_file(d->m, o->argv[0]);
 	if (!s)
 		return mm_err(d->m, -ENOENT, "no cache named '%s' (slabinfo lists them)",
 			      o->argv[0]);

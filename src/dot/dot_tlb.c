@@ -209,7 +209,7 @@ static void way_cell(struct tlb_dot *td, int s, int w, bool way_label)
 		td->any_empty = true;
 		dot_raw(d, "<TD BGCOLOR=\"%s\" WIDTH=\"120\">", empty_color);
 		if (way_label)
-			dot_raw(d, "<FONT POINT-SIZE=\"11\" COLOR=\"#909090\">way %d</FONT>", w);
+			dot_raw(d, "<FONT POINT-SIZE=\"12\" COLOR=\"#909090\">way %d</FONT>", w);
 		dot_raw(d, "</TD>");
 		return;
 	}
@@ -220,7 +220,7 @@ static void way_cell(struct tlb_dot *td, int s, int w, bool way_label)
 	}
 	dot_raw(d, ">");
 	if (way_label)
-		dot_raw(d, "<FONT POINT-SIZE=\"11\">way %d</FONT><BR/>", w);
+		dot_raw(d, "<FONT POINT-SIZE=\"12\">way %d</FONT><BR/>", w);
 	flags_str(td->t, e, flags, sizeof flags);
 	dot_raw(d, "<FONT FACE=\"Courier\" POINT-SIZE=\"14\">0x%0*lx</FONT><BR/>pfn 0x%llx<BR/>"
 		"<FONT POINT-SIZE=\"12\">%s</FONT></TD>", d->m->arch->addr_digits, entry_addr(e),
@@ -260,7 +260,7 @@ static void exit_cell(struct tlb_dot *td, int s, int rows, const int *ways, int 
 			dot_raw(d, "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"2\" "
 				"CELLPADDING=\"1\">");
 		any = true;
-		dot_raw(d, "<TR><TD PORT=\"e%d\" BGCOLOR=\"%s\"><FONT POINT-SIZE=\"11\">way %d"
+		dot_raw(d, "<TR><TD PORT=\"e%d\" BGCOLOR=\"%s\"><FONT POINT-SIZE=\"12\">way %d"
 			"</FONT></TD></TR>", s * td->t->ways + ways[k], cell_color(td, e), ways[k]);
 	}
 	dot_raw(d, "%s</TD>", any ? "</TABLE>" : "");

@@ -105,7 +105,7 @@ static void frames_node(struct dot *d, const struct vmap_area *va)
 				dot_zone_color(pfn_zone(d->m, pfns[i])->type), pfns[i]);
 			if (j > i)
 				dot_raw(d, "-0x%x", pfns[j]);
-			dot_raw(d, "<BR/><FONT POINT-SIZE=\"11\">%s</FONT></TD>",
+			dot_raw(d, "<BR/><FONT POINT-SIZE=\"12\">%s</FONT></TD>",
 				zone_name(pfn_zone(d->m, pfns[i])->type));
 		}
 		i = j + 1;

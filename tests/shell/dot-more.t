@@ -33,10 +33,10 @@ sub nodes {
 	return $n;
 }
 
-# A state with something of each kind on arch: a small TLB with PCIDs
-# holding user entries of two processes and a global large page; frames
-# shared copy-on-write, through MAP_SHARED, and read-only (a program's
-# text in two processes).
+# A state with something of each kind on arch: a small TLB (with PCIDs in
+# 64-bit mode) holding user entries of two processes and a global large
+# page; frames shared copy-on-write, through MAP_SHARED, and read-only
+# (a program's text in two processes).
 my %addr = (
 	i386 => [qw(0x08048000 0xbfffe000 0x20000000 0xc1000000)],
 	'i386-pae' => [qw(0x08048000 0xbfffe000 0x20000000 0xc1000000)],
@@ -46,7 +46,8 @@ my %addr = (
 sub setup {
 	my ($arch) = @_;
 	my ($text, $stack, $shared, $kernel) = @{ $addr{$arch} };
-	return join '; ', "machine arch=$arch ram=256M tlb=16 tlb_ways=2 pcid=on",
+	my $pcid = $arch =~ /^x86_64/ ? ' pcid=on' : '';
+	return join '; ', "machine arch=$arch ram=256M tlb=16 tlb_ways=2$pcid",
 		'exec app', "touch $text", "touch $stack 8K w", 'file /data/log 8K',
 		"mmap 8K addr=$shared file=/data/log flags=shared", "touch $shared 8K w",
 		'fork', 'switch 2', "touch $shared r", "touch $stack 4K w", 'exec app',
@@ -59,10 +60,15 @@ for my $arch (sort keys %addr) {
 			  '', dir => $dir);
 	is($r->{err}, '', "$arch: dot tlb and dot shared: no error");
 	my ($tlb, $shared) = (slurp("$dir/t.dot"), slurp("$dir/s.dot"));
-	like($tlb, qr/PCID 2<\/FONT>/, "$arch: tlb: an entry of the other address space, PCID 2");
 	like($tlb, qr/ G (?:[24]M page)/, "$arch: tlb: the kernel's global large page");
 	like($tlb, qr/kernel: swapper_pg_dir/, "$arch: tlb: its entry found in swapper_pg_dir");
-	like($tlb, qr/pid 2 \(app\)/, "$arch: tlb: the other entry found in pid 2's tables");
+	if ($arch =~ /^x86_64/) {
+		like($tlb, qr/PCID 2<\/FONT>/, "$arch: tlb: an entry of the other address space, PCID 2");
+		like($tlb, qr/pid 2 \(app\)/, "$arch: tlb: the other entry found in pid 2's tables");
+	} else {
+		like($tlb, qr/no PCID/, "$arch: tlb: no PCIDs on a 32-bit machine");
+		unlike($tlb, qr/pid 2 \(app\)/, "$arch: tlb: so the switch flushed pid 2's entries");
+	}
 	for my $kind ('CoW', 'shared', 'read-only') {
 		like($shared, qr/<B>\Q$kind\E<\/B>/, "$arch: shared: a $kind mapper");
 	}
@@ -141,66 +147,67 @@ done_testing();
 
 __DATA__
 # `dot tlb` on a small TLB: 8 entries, 2 ways, so 4 sets (a page's set is
-# its virtual page number mod 4), with PCIDs.  pid 1 writes three heap
-# pages (sets 3, 0, 1), pid 2 reads its text (set 0, PCID 2), a kernel
-# read leaves a global 4M entry (set 0 of 0xc1000000 >> 22 = 0x304 is set
-# 0: it evicts the LRU entry there), and back on pid 1 one page hits.
-$ machine ram=64M tlb=8 tlb_ways=2 pcid=on
-machine: i386, 64 MiB RAM, 1 node, 1 CPU, seed 1
-Memory: 55808K/65144K available (8192K kernel code+data, 512K mem_map, 632K firmware, 9336K reserved, 0K highmem)
-$ exec app; malloc 100; touch 0x0804b000 12K w
-pid 1 (app) is now current: 3 VMAs, pgd at pfn 0x3f0b
-0x0804b008  (brk heap: brk 0x0804b000 -> 0x0806c000)
+# its virtual page number mod 4), with PCIDs (x86_64: PCIDs exist only in
+# 64-bit mode).  pid 1 writes three heap pages (sets 3, 0, 1), pid 2
+# reads its text (set 0, PCID 2), a kernel read leaves a global 2M entry
+# of the direct map (set 0: it evicts the LRU entry there), and back on
+# pid 1 one page hits.
+$ machine arch=x86_64 ram=64M tlb=8 tlb_ways=2 pcid=on
+machine: x86_64, 64 MiB RAM, 1 node, 1 CPU, seed 1
+Memory: 47104K/65144K available (16384K kernel code+data, 1024K mem_map, 632K firmware, 18040K reserved, 0K highmem)
+$ exec app; malloc 100; touch 0x403000 12K w
+pid 1 (app) is now current: 3 VMAs, pgd at pfn 0x3e0e
+0x0000000000403010  (brk heap: brk 0x0000000000403000 -> 0x0000000000424000)
 touched 3 pages (write): 3 minor faults, 0 major
-$ exec sh; touch 0x08048000
-pid 2 (sh) is now current: 3 VMAs, pgd at pfn 0x3f1a
+$ exec sh; touch 0x400000
+pid 2 (sh) is now current: 3 VMAs, pgd at pfn 0x3e23
 touched 1 page (read): 0 minor faults, 1 major
-$ kread 0xc1000000
+$ kread 0xffff888001000000
 0 (0x0) in pfn 0x1000
-$ switch 1; touch 0x0804b000 r
-cpu 0: pid 2 (sh) -> pid 1 (app), CR3 = 0x03f0b000 (PCID: tagged TLB entries stay)
+$ switch 1; touch 0x403000 r
+cpu 0: pid 2 (sh) -> pid 1 (app), CR3 = 0x0000000003e0e000 (PCID: tagged TLB entries stay)
 touched 1 page (read): 0 minor faults, 0 major
 $ tlb
-cpu 0 TLB: 8 entries, 2-way (4 sets), PCID on; CR3 0x03f0b000 (pid 1, app, PCID 1)
+cpu 0 TLB: 8 entries, 2-way (4 sets), PCID on; CR3 0x0000000003e0e000 (pid 1, app, PCID 1)
   4 valid; hits 1, misses 5, flushes 2, invlpg 0
-  set way  virtual       physical    size  pcid  flags
-    0   0  0xc1000000 -> 0x01000000  4M       0  RW D G
-    0   1  0x08048000 -> 0x03f1c000  4K       2  US
-    1   0  0x0804d000 -> 0x03f19000  4K       1  RW US D
-    3   0  0x0804b000 -> 0x03f17000  4K       1  RW US D
+  set way  virtual               physical            size  pcid  flags
+    0   0  0xffff888001000000 -> 0x0000000001000000  2M       0  RW D NX G
+    0   1  0x0000000000400000 -> 0x0000000003e27000  4K       2  US
+    1   0  0x0000000000405000 -> 0x0000000003e22000  4K       1  RW US D NX
+    3   0  0x0000000000403000 -> 0x0000000003e20000  4K       1  RW US D NX
 $ dot tlb title="After the switch back"
 digraph tlb {
 	graph [fontname="Helvetica", fontsize=24, labelloc=t, rankdir=LR,
 	       nodesep=0.35, ranksep=0.45, pad=0.3, bgcolor="white",
-	       label=<<FONT POINT-SIZE="32"><B>After the switch back</B></FONT><BR/><FONT POINT-SIZE="20">TLB of cpu 0 and the entries it caches (i386)</FONT>>];
+	       label=<<FONT POINT-SIZE="32"><B>After the switch back</B></FONT><BR/><FONT POINT-SIZE="20">TLB of cpu 0 and the entries it caches (x86_64)</FONT>>];
 	node [shape=plaintext, fontname="Helvetica", fontsize=16, margin=0];
 	edge [fontname="Helvetica", fontsize=14, penwidth=1.6, arrowsize=0.8];
 	graph [ranksep=1.1];
 	tlb [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5">
-<TR><TD COLSPAN="4" BGCOLOR="#eeeeee" BALIGN="LEFT" ALIGN="LEFT"><B>cpu 0</B>: 8 entries, 2-way set associative, 4 sets<BR/>CR3 = pfn 0x3f0b: pid 1 (app), PCID 1<BR/>hits 1, misses 5 (17% hits); flushes 2, invlpg 0</TD></TR>
+<TR><TD COLSPAN="4" BGCOLOR="#eeeeee" BALIGN="LEFT" ALIGN="LEFT"><B>cpu 0</B>: 8 entries, 2-way set associative, 4 sets<BR/>CR3 = pfn 0x3e0e: pid 1 (app), PCID 1<BR/>hits 1, misses 5 (17% hits); flushes 2, invlpg 0</TD></TR>
 <TR><TD><B>set</B></TD><TD><B>way 0</B></TD><TD><B>way 1</B></TD><TD BORDER="0"></TD></TR>
-<TR><TD ALIGN="RIGHT"><B>0</B></TD><TD BGCOLOR="#9ecae1" WIDTH="120"><FONT FACE="Courier" POINT-SIZE="14">0xc1000000</FONT><BR/>pfn 0x1000<BR/><FONT POINT-SIZE="12">RW D G 4M page</FONT></TD><TD BGCOLOR="#fde7cf" WIDTH="120" COLOR="#d62728" BORDER="3"><FONT FACE="Courier" POINT-SIZE="14">0x08048000</FONT><BR/>pfn 0x3f1c<BR/><FONT POINT-SIZE="12">US PCID 2</FONT></TD><TD BORDER="0"><TABLE BORDER="0" CELLBORDER="1" CELLSPACING="2" CELLPADDING="1"><TR><TD PORT="e0" BGCOLOR="#9ecae1"><FONT POINT-SIZE="11">way 0</FONT></TD></TR><TR><TD PORT="e1" BGCOLOR="#fde7cf"><FONT POINT-SIZE="11">way 1</FONT></TD></TR></TABLE></TD></TR>
-<TR><TD ALIGN="RIGHT"><B>1</B></TD><TD BGCOLOR="#fdae6b" WIDTH="120"><FONT FACE="Courier" POINT-SIZE="14">0x0804d000</FONT><BR/>pfn 0x3f19<BR/><FONT POINT-SIZE="12">RW US D PCID 1</FONT></TD><TD BGCOLOR="#ffffff" WIDTH="120"></TD><TD BORDER="0"><TABLE BORDER="0" CELLBORDER="1" CELLSPACING="2" CELLPADDING="1"><TR><TD PORT="e2" BGCOLOR="#fdae6b"><FONT POINT-SIZE="11">way 0</FONT></TD></TR></TABLE></TD></TR>
+<TR><TD ALIGN="RIGHT"><B>0</B></TD><TD BGCOLOR="#9ecae1" WIDTH="120"><FONT FACE="Courier" POINT-SIZE="14">0xffff888001000000</FONT><BR/>pfn 0x1000<BR/><FONT POINT-SIZE="12">RW D NX G 2M page</FONT></TD><TD BGCOLOR="#fde7cf" WIDTH="120" COLOR="#d62728" BORDER="3"><FONT FACE="Courier" POINT-SIZE="14">0x0000000000400000</FONT><BR/>pfn 0x3e27<BR/><FONT POINT-SIZE="12">US PCID 2</FONT></TD><TD BORDER="0"><TABLE BORDER="0" CELLBORDER="1" CELLSPACING="2" CELLPADDING="1"><TR><TD PORT="e0" BGCOLOR="#9ecae1"><FONT POINT-SIZE="12">way 0</FONT></TD></TR><TR><TD PORT="e1" BGCOLOR="#fde7cf"><FONT POINT-SIZE="12">way 1</FONT></TD></TR></TABLE></TD></TR>
+<TR><TD ALIGN="RIGHT"><B>1</B></TD><TD BGCOLOR="#fdae6b" WIDTH="120"><FONT FACE="Courier" POINT-SIZE="14">0x0000000000405000</FONT><BR/>pfn 0x3e22<BR/><FONT POINT-SIZE="12">RW US D NX PCID 1</FONT></TD><TD BGCOLOR="#ffffff" WIDTH="120"></TD><TD BORDER="0"><TABLE BORDER="0" CELLBORDER="1" CELLSPACING="2" CELLPADDING="1"><TR><TD PORT="e2" BGCOLOR="#fdae6b"><FONT POINT-SIZE="12">way 0</FONT></TD></TR></TABLE></TD></TR>
 <TR><TD ALIGN="RIGHT"><B>2</B></TD><TD BGCOLOR="#ffffff" WIDTH="120"></TD><TD BGCOLOR="#ffffff" WIDTH="120"></TD><TD BORDER="0"></TD></TR>
-<TR><TD ALIGN="RIGHT"><B>3</B></TD><TD BGCOLOR="#fdae6b" WIDTH="120"><FONT FACE="Courier" POINT-SIZE="14">0x0804b000</FONT><BR/>pfn 0x3f17<BR/><FONT POINT-SIZE="12">RW US D PCID 1</FONT></TD><TD BGCOLOR="#ffffff" WIDTH="120"></TD><TD BORDER="0"><TABLE BORDER="0" CELLBORDER="1" CELLSPACING="2" CELLPADDING="1"><TR><TD PORT="e6" BGCOLOR="#fdae6b"><FONT POINT-SIZE="11">way 0</FONT></TD></TR></TABLE></TD></TR>
+<TR><TD ALIGN="RIGHT"><B>3</B></TD><TD BGCOLOR="#fdae6b" WIDTH="120"><FONT FACE="Courier" POINT-SIZE="14">0x0000000000403000</FONT><BR/>pfn 0x3e20<BR/><FONT POINT-SIZE="12">RW US D NX PCID 1</FONT></TD><TD BGCOLOR="#ffffff" WIDTH="120"></TD><TD BORDER="0"><TABLE BORDER="0" CELLBORDER="1" CELLSPACING="2" CELLPADDING="1"><TR><TD PORT="e6" BGCOLOR="#fdae6b"><FONT POINT-SIZE="12">way 0</FONT></TD></TR></TABLE></TD></TR>
 </TABLE>>];
-	pt_17ff [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5">
-<TR><TD COLSPAN="4" BGCOLOR="#c9a0dc"><B>pgd table</B> at pfn 0x17ff<BR/><FONT POINT-SIZE="13">kernel: swapper_pg_dir, shared by all</FONT></TD></TR>
-<TR><TD ALIGN="RIGHT" PORT="i772">[772]</TD><TD><FONT FACE="Courier" POINT-SIZE="14">0x010001e3</FONT></TD><TD ALIGN="LEFT">P RW A D PS G</TD><TD BGCOLOR="#9ecae1" ALIGN="LEFT">4M page: pfn 0x1000-0x13ff <FONT POINT-SIZE="12">Normal, direct map</FONT></TD></TR>
+	pt_1ffd [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5">
+<TR><TD COLSPAN="4" BGCOLOR="#c9a0dc"><B>pmd table</B> at pfn 0x1ffd<BR/><FONT POINT-SIZE="13">kernel: swapper_pg_dir, shared by all</FONT></TD></TR>
+<TR><TD ALIGN="RIGHT" PORT="i8">[8]</TD><TD><FONT FACE="Courier" POINT-SIZE="14">0x80000000010001e3</FONT></TD><TD ALIGN="LEFT">P RW A D PS G NX</TD><TD BGCOLOR="#9ecae1" ALIGN="LEFT">2M page: pfn 0x1000-0x11ff <FONT POINT-SIZE="12">DMA32, direct map</FONT></TD></TR>
 </TABLE>>];
-	pt_3f16 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5">
-<TR><TD COLSPAN="4" BGCOLOR="#c9a0dc"><B>pte table</B> at pfn 0x3f16<BR/><FONT POINT-SIZE="13">pid 1 (app)</FONT></TD></TR>
-<TR><TD ALIGN="RIGHT" PORT="i75">[75]</TD><TD><FONT FACE="Courier" POINT-SIZE="14">0x03f17067</FONT></TD><TD ALIGN="LEFT">P RW US A D</TD><TD BGCOLOR="#fdae6b" ALIGN="LEFT">pfn 0x3f17 <FONT POINT-SIZE="12">Normal, user</FONT></TD></TR>
-<TR><TD ALIGN="RIGHT" PORT="i77">[77]</TD><TD><FONT FACE="Courier" POINT-SIZE="14">0x03f19067</FONT></TD><TD ALIGN="LEFT">P RW US A D</TD><TD BGCOLOR="#fdae6b" ALIGN="LEFT">pfn 0x3f19 <FONT POINT-SIZE="12">Normal, user</FONT></TD></TR>
+	pt_3e1f [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5">
+<TR><TD COLSPAN="4" BGCOLOR="#c9a0dc"><B>pte table</B> at pfn 0x3e1f<BR/><FONT POINT-SIZE="13">pid 1 (app)</FONT></TD></TR>
+<TR><TD ALIGN="RIGHT" PORT="i3">[3]</TD><TD><FONT FACE="Courier" POINT-SIZE="14">0x8000000003e20067</FONT></TD><TD ALIGN="LEFT">P RW US A D NX</TD><TD BGCOLOR="#fdae6b" ALIGN="LEFT">pfn 0x3e20 <FONT POINT-SIZE="12">DMA32, user</FONT></TD></TR>
+<TR><TD ALIGN="RIGHT" PORT="i5">[5]</TD><TD><FONT FACE="Courier" POINT-SIZE="14">0x8000000003e22067</FONT></TD><TD ALIGN="LEFT">P RW US A D NX</TD><TD BGCOLOR="#fdae6b" ALIGN="LEFT">pfn 0x3e22 <FONT POINT-SIZE="12">DMA32, user</FONT></TD></TR>
 </TABLE>>];
-	pt_3f1b [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5">
-<TR><TD COLSPAN="4" BGCOLOR="#c9a0dc"><B>pte table</B> at pfn 0x3f1b<BR/><FONT POINT-SIZE="13">pid 2 (sh)</FONT></TD></TR>
-<TR><TD ALIGN="RIGHT" PORT="i72">[72]</TD><TD><FONT FACE="Courier" POINT-SIZE="14">0x03f1c025</FONT></TD><TD ALIGN="LEFT">P US A</TD><TD BGCOLOR="#fdae6b" ALIGN="LEFT">pfn 0x3f1c <FONT POINT-SIZE="12">Normal, user</FONT></TD></TR>
+	pt_3e26 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5">
+<TR><TD COLSPAN="4" BGCOLOR="#c9a0dc"><B>pte table</B> at pfn 0x3e26<BR/><FONT POINT-SIZE="13">pid 2 (sh)</FONT></TD></TR>
+<TR><TD ALIGN="RIGHT" PORT="i0">[0]</TD><TD><FONT FACE="Courier" POINT-SIZE="14">0x0000000003e27025</FONT></TD><TD ALIGN="LEFT">P US A</TD><TD BGCOLOR="#fdae6b" ALIGN="LEFT">pfn 0x3e27 <FONT POINT-SIZE="12">DMA32, user</FONT></TD></TR>
 </TABLE>>];
-	tlb:e0:e -> pt_17ff:i772:w;
-	tlb:e6:e -> pt_3f16:i75:w;
-	tlb:e2:e -> pt_3f16:i77:w;
-	tlb:e1:e -> pt_3f1b:i72:w [style=dashed, color="#909090"];
+	tlb:e0:e -> pt_1ffd:i8:w;
+	tlb:e6:e -> pt_3e1f:i3:w;
+	tlb:e2:e -> pt_3e1f:i5:w;
+	tlb:e1:e -> pt_3e26:i0:w [style=dashed, color="#909090"];
 	legend [label=<<TABLE BORDER="1" COLOR="#808080" CELLBORDER="0" CELLSPACING="3" CELLPADDING="4">
 <TR><TD COLSPAN="3" ALIGN="LEFT"><B>TLB</B></TD></TR>
 <TR><TD BGCOLOR="#fdae6b" BORDER="1" FIXEDSIZE="TRUE" WIDTH="36" HEIGHT="22"></TD><TD ALIGN="LEFT">running address space</TD><TD ALIGN="RIGHT">usable now</TD></TR>
@@ -214,6 +221,7 @@ digraph tlb {
 	{ rank=same; tlb; legend; }
 }
 # A CPU that ran nothing has an empty TLB: its sets fold into one row.
+# (i386 from here on.)
 $ machine ram=64M cpus=2
 machine: i386, 64 MiB RAM, 1 node, 2 CPUs, seed 1
 Memory: 55808K/65144K available (8192K kernel code+data, 512K mem_map, 632K firmware, 9336K reserved, 0K highmem)
@@ -320,4 +328,4 @@ $ dot shared 1
 $ dot shared addr=0x1000
 ! error: dot: shared takes no option 'addr' (usage: dot shared)
 $ dot phys title=
-! error: dot: title= needs a text (title="Step 2: fork")
+! error: dot: option 'title=' needs a value

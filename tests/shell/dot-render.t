@@ -185,4 +185,134 @@ SKIP: {
 	}
 }
 
+# A FILE named with an upper-case extension is rendered (Graphviz goes by
+# -T, given in lower case), and one starting with '-' reaches dot as
+# ./NAME, never as an option.  A stand-in dot records its arguments.
+{
+	my $dir = tempdir(CLEANUP => 1);
+	mkdir "$dir/bin";
+	open my $fh, '>', "$dir/bin/dot" or die;
+	print $fh "#!/bin/sh\nprintf '%s\\n' \"\$@\" >>args.txt\n: >\"\$3\"\n";
+	close $fh;
+	chmod 0755, "$dir/bin/dot";
+	my $r = vmlab($dir, 'dot phys -V.svg; dot buddy Buddy.SVG; dot phys --x.PNG',
+		      PATH => "$dir/bin:/usr/bin:/bin");
+	is($r->{err}, '', 'dash and upper-case file names: no error');
+	is($r->{out}, "wrote -V.dot, -V.svg\nwrote Buddy.dot, Buddy.SVG\nwrote --x.dot, --x.PNG\n",
+	   'dash and upper-case file names: the files written');
+	is(slurp("$dir/args.txt"), join('', map { "$_\n" } '-Tsvg', '-o', './-V.svg', './-V.dot',
+				   '-Tsvg', '-o', 'Buddy.SVG', 'Buddy.dot', '-Tpng', '-o', './--x.PNG',
+				   './--x.dot'), 'dot gets -T in lower case and ./ before a dash');
+	like(slurp("$dir/-V.dot") // '', qr/^digraph phys \{/, '-V.dot holds the text');
+}
+SKIP: {
+	skip 'Graphviz is not installed (apt-get install graphviz): -V.svg not rendered', 1
+		unless $have_dot;
+	my $dir = tempdir(CLEANUP => 1);
+	my $r = vmlab($dir, 'dot phys -V.svg; dot buddy Buddy.SVG');
+	is($r->{err}, '', 'the real dot: -V.svg and Buddy.SVG: no error');
+	for my $f ('-V.svg', 'Buddy.SVG') {
+		like(slurp("$dir/$f") // '', qr{<svg.*</svg>\s*\z}s, "the real dot: $f is a whole SVG");
+	}
+}
+
+# Swap-entry rows on every architecture (each encodes swap PTEs its own
+# way): slot 1 on the walk, slots 2-4 folded into one row.
+for my $arch (@archs) {
+	my $r = vmlab(tempdir(CLEANUP => 1), "machine arch=$arch ram=64M swap=4M; exec app; "
+		      . 'mmap 64K addr=0x20000000; touch 0x20000000 64K w; '
+		      . 'swapout 1 0x20004000 16K; dot pagetable addr=0x20004123');
+	is($r->{err}, '', "$arch: swap entries: no error");
+	like($r->{out}, qr/>swap entry: type 0, offset 1</, "$arch: the walk's swap entry");
+	like($r->{out}, qr/\[1?\d+-1?\d+\]<\/TD><TD ALIGN="LEFT" BGCOLOR="#e6d2b5">swap entries: type 0, offsets 2-4</,
+	     "$arch: a run of slots 2-4 is one row");
+	like($r->{out}, qr/is not present: a swap entry,<BR\/>type 0 offset 1 \(\/dev\/sda2 slot 1\)/,
+	     "$arch: the walk says what vtop says");
+}
+
+# `dot layout` gives each region the size `layout` prints: the boot log's
+# figure for fixmap, pkmap, vmalloc and lowmem (i386), else the region
+# list's; i386 adds the unused top page and draws the 3G/1G split.
+for my $m ('i386 ram=64M', 'i386 ram=1G', 'i386-pae ram=4G', 'i386-pae ram=2G',
+	   'x86_64 ram=1G', 'x86_64-la57 ram=1G') {
+	my $r = vmlab(tempdir(CLEANUP => 1), "machine arch=$m; layout; dot layout");
+	my ($text, $dot) = split /^(?=digraph )/m, $r->{out};
+	my %boot = $text =~ /^\s+(\w+)\s+: 0x\w+ - 0x\w+\s+\(\s*(\d+ [kM]B)\)$/mg;
+	my @want = map { /^  (\S+)\s+0x\w+ - 0x\w+  \(\s*(\S+ \S+)\)/ ? [$1, $2] : () }
+		   split /\n/, $text;
+	@want = map { [$_->[0], $boot{ $_->[0] } // $_->[1]] } reverse @want;
+	my @got = $dot =~ /<(?:B|I)>(\w+)<\/(?:B|I)><BR\/>([^<]+)<\/TD>/g;
+	my @pairs;
+	push @pairs, [shift @got, shift @got] while @got;
+	if ($m =~ /^i386/) {
+		my $top = shift @pairs;
+		is_deeply($top, ['hole', '4 kB'], "$m: the unused top page") or diag(explain($top));
+		like($dot, qr/0xffffffff<BR\/>0xfffff000/, "$m: at 0xfffff000-0xffffffff");
+		like($dot, qr/<B>3G\/1G user\/kernel split: TASK_SIZE = PAGE_OFFSET = 0xc0000000<\/B>/,
+		     "$m: the split bar");
+	} else {
+		like($dot, qr/<B>user\/kernel split: TASK_SIZE = 0x00\w+<\/B>/, "$m: the split bar");
+	}
+	is_deeply(\@pairs, \@want, "$m: dot layout's sizes are layout's") or diag(explain(\@pairs));
+}
+
+# "free 3,840 (15M) &#183; reserved 158 (632K)" added to $sum->{free} etc.
+sub add_totals {
+	my ($sum, $totals) = @_;
+	for (split / &#183; /, $totals) {
+		my ($owner, $pages) = /^(.+) ([\d,]+) \(/ or next;
+		$sum->{$owner} += $pages =~ s/,//gr;
+	}
+}
+
+# 64 nodes: `dot phys` draws 8 of them and one table of totals for the
+# rest, `dot buddy` 4 and one table of nr_free summed; the totals are those
+# of the nodes one by one (node=N) and of buddyinfo.
+{
+	my $m = 'machine arch=x86_64 ram=16G nodes=64 cpus=8; alloc_pages 0 node=40; '
+	      . 'alloc_pages 3 node=20; alloc_pages 1 node=9; alloc_pages 2 node=3';
+	my $r = vmlab(tempdir(CLEANUP => 1), "$m; dot phys; dot buddy; buddyinfo; "
+		      . join('; ', map { "dot phys node=$_" } 8 .. 63));
+	is($r->{err}, '', '64 nodes: no error');
+	my (undef, $phys, $buddy, @rest) = split /^(?=digraph )/m, $r->{out};
+	my ($info) = $buddy =~ /^(Node .*)\z/ms;
+	my @tables = $phys =~ /^\tnode(\d+) \[label=/mg;
+	is("@tables", '0 1 2 3 4 5 6 7', '64 nodes: dot phys draws nodes 0-7');
+	like($phys, qr/<B>Nodes 8-63<\/B><\/FONT> \(56 nodes\)/, '64 nodes: and one table for 8-63');
+	my %want;
+	for my $one (@rest) {
+		while ($one =~ /<B>(\w+)<\/B><\/FONT>   pfn .*?\n.*?\n<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="14">([^<]*)</g) {
+			my ($zone, $totals) = ($1, $2);
+			add_totals($want{$zone} //= {}, $totals);
+		}
+	}
+	my ($summary) = $phys =~ /nodes_rest \[label=(.*?)<\/TABLE>>\];/s;
+	my %got;
+	while (($summary // '') =~ /<B>(\w+)<\/B><\/FONT>   on \d+ nodes?, [\d-]+<\/TD><\/TR>\n<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="14">([^<]*)</g) {
+		my ($zone, $totals) = ($1, $2);
+		add_totals($got{$zone} //= {}, $totals);
+	}
+	ok(exists $got{Normal}{kernel}, '64 nodes: the kernel pages of node 40 are in the summary');
+	is_deeply(\%got, \%want, '64 nodes: the summary adds up the nodes 8-63') or diag(explain(\%got));
+	my @zones = $buddy =~ /^\tsubgraph cluster_(n\d+_\w+) \{/mg;
+	is("@zones", 'n0_DMA n0_DMA32 n1_DMA32 n2_DMA32 n3_DMA32', '64 nodes: dot buddy draws nodes 0-3');
+	my %sum;
+	for my $line (split /\n/, $info // '') {
+		my ($nid, $zone, @nr) = $line =~ /^Node (\d+), zone\s+(\w+)((?:\s+\d+){11})/ or next;
+		@nr = split ' ', $nr[0];
+		next if $nid < 4;
+		$sum{$zone}[$_] += $nr[$_] for 0 .. 10;
+	}
+	my ($table) = $buddy =~ /free_area_rest \[label=(.*?)<\/TABLE>>\];/s;
+	my @rows = ($table // '') =~ /<TR><TD>\d+<\/TD><TD>\w+<\/TD>((?:<TD[^>]*>[\d,]+<\/TD>)+)<\/TR>/g;
+	my %table;
+	for my $o (0 .. $#rows) {
+		my @nr = map { s/,//gr } $rows[$o] =~ />([\d,]+)</g;
+		($table{DMA32}[$o], $table{Normal}[$o]) = @nr;
+	}
+	is(scalar @rows, 11, '64 nodes: the summed free_area has 11 orders');
+	is_deeply(\%table, \%sum, "64 nodes: nr_free summed over nodes 4-63 as buddyinfo has it")
+		or diag(explain(\%table));
+}
+
 done_testing();

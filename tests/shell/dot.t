@@ -290,7 +290,7 @@ digraph pagetable {
 <TR><TD BGCOLOR="#c9a0dc" BORDER="1" FIXEDSIZE="TRUE" WIDTH="36" HEIGHT="22"></TD><TD ALIGN="LEFT">page table</TD><TD ALIGN="RIGHT">a frame of entries</TD></TR>
 <TR><TD BGCOLOR="#fdae6b" BORDER="1" FIXEDSIZE="TRUE" WIDTH="36" HEIGHT="22"></TD><TD ALIGN="LEFT">user</TD><TD ALIGN="RIGHT">anonymous or file page</TD></TR>
 <TR><TD BGCOLOR="#ffe066" BORDER="1" FIXEDSIZE="TRUE" WIDTH="36" HEIGHT="22"></TD><TD ALIGN="LEFT">walk of addr=</TD><TD ALIGN="RIGHT">red path</TD></TR>
-<TR><TD COLSPAN="3" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="13">Rows are present entries, with their bits;<BR/>entries mapping consecutive frames with the same bits are one row.</FONT></TD></TR>
+<TR><TD COLSPAN="3" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="13">Rows are the entries in use: present ones with their bits,<BR/>and swap entries (not present) with their slot; entries mapping<BR/>consecutive frames with the same bits, or naming consecutive<BR/>slots of one swap area, are one row.</FONT></TD></TR>
 </TABLE>>];
 }
 $ fork
@@ -334,7 +334,7 @@ digraph pagetable {
 <TR><TD BGCOLOR="#c9a0dc" BORDER="1" FIXEDSIZE="TRUE" WIDTH="36" HEIGHT="22"></TD><TD ALIGN="LEFT">page table</TD><TD ALIGN="RIGHT">a frame of entries</TD></TR>
 <TR><TD BGCOLOR="#fdae6b" BORDER="1" FIXEDSIZE="TRUE" WIDTH="36" HEIGHT="22"></TD><TD ALIGN="LEFT">user</TD><TD ALIGN="RIGHT">anonymous or file page</TD></TR>
 <TR><TD BGCOLOR="#ffe066" BORDER="1" FIXEDSIZE="TRUE" WIDTH="36" HEIGHT="22"></TD><TD ALIGN="LEFT">walk of addr=</TD><TD ALIGN="RIGHT">red path</TD></TR>
-<TR><TD COLSPAN="3" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="13">Rows are present entries, with their bits;<BR/>entries mapping consecutive frames with the same bits are one row.</FONT></TD></TR>
+<TR><TD COLSPAN="3" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="13">Rows are the entries in use: present ones with their bits,<BR/>and swap entries (not present) with their slot; entries mapping<BR/>consecutive frames with the same bits, or naming consecutive<BR/>slots of one swap area, are one row.</FONT></TD></TR>
 </TABLE>>];
 }
 
@@ -406,7 +406,7 @@ digraph pagetable {
 <TR><TD BGCOLOR="#fdae6b" BORDER="1" FIXEDSIZE="TRUE" WIDTH="36" HEIGHT="22"></TD><TD ALIGN="LEFT">user</TD><TD ALIGN="RIGHT">anonymous or file page</TD></TR>
 <TR><TD BGCOLOR="#bdbdbd" BORDER="1" FIXEDSIZE="TRUE" WIDTH="36" HEIGHT="22"></TD><TD ALIGN="LEFT">reserved</TD><TD ALIGN="RIGHT">e.g. the zero page</TD></TR>
 <TR><TD BGCOLOR="#ffe066" BORDER="1" FIXEDSIZE="TRUE" WIDTH="36" HEIGHT="22"></TD><TD ALIGN="LEFT">walk of addr=</TD><TD ALIGN="RIGHT">red path</TD></TR>
-<TR><TD COLSPAN="3" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="13">Rows are present entries, with their bits;<BR/>entries mapping consecutive frames with the same bits are one row.</FONT></TD></TR>
+<TR><TD COLSPAN="3" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="13">Rows are the entries in use: present ones with their bits,<BR/>and swap entries (not present) with their slot; entries mapping<BR/>consecutive frames with the same bits, or naming consecutive<BR/>slots of one swap area, are one row.</FONT></TD></TR>
 </TABLE>>];
 }
 
@@ -489,26 +489,26 @@ digraph slab {
 	cache -> cpu0 [style=dashed, arrowhead=none];
 	slab_3f03 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="4"><TR><TD ALIGN="LEFT" PORT="h"><B>slab</B> pfn 0x3f03</TD><TD ALIGN="RIGHT">cpu 0</TD></TR>
 <TR><TD ALIGN="LEFT" COLSPAN="2"><FONT POINT-SIZE="13">4 of 8 in use, objects at 0xc3f03000</FONT></TD></TR>
-<TR><TD COLSPAN="2" ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="1" CELLSPACING="2" CELLPADDING="0"><TR><TD BGCOLOR="#fde68a" FIXEDSIZE="TRUE" WIDTH="22" HEIGHT="22"><FONT POINT-SIZE="10">0</FONT></TD><TD BGCOLOR="#fde68a" FIXEDSIZE="TRUE" WIDTH="22" HEIGHT="22"><FONT POINT-SIZE="10">1</FONT></TD><TD BGCOLOR="#fde68a" FIXEDSIZE="TRUE" WIDTH="22" HEIGHT="22"><FONT POINT-SIZE="10">2</FONT></TD><TD BGCOLOR="#fde68a" FIXEDSIZE="TRUE" WIDTH="22" HEIGHT="22"><FONT POINT-SIZE="10">3</FONT></TD><TD BGCOLOR="#dcf2d4" FIXEDSIZE="TRUE" WIDTH="22" HEIGHT="22"><FONT POINT-SIZE="10">4</FONT></TD><TD BGCOLOR="#dcf2d4" FIXEDSIZE="TRUE" WIDTH="22" HEIGHT="22"><FONT POINT-SIZE="10">5</FONT></TD><TD BGCOLOR="#dcf2d4" FIXEDSIZE="TRUE" WIDTH="22" HEIGHT="22"><FONT POINT-SIZE="10">6</FONT></TD><TD BGCOLOR="#dcf2d4" FIXEDSIZE="TRUE" WIDTH="22" HEIGHT="22"><FONT POINT-SIZE="10">7</FONT></TD></TR></TABLE></TD></TR>
+<TR><TD COLSPAN="2" ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="1" CELLSPACING="2" CELLPADDING="0"><TR><TD BGCOLOR="#fde68a" FIXEDSIZE="TRUE" WIDTH="24" HEIGHT="22"><FONT POINT-SIZE="12">0</FONT></TD><TD BGCOLOR="#fde68a" FIXEDSIZE="TRUE" WIDTH="24" HEIGHT="22"><FONT POINT-SIZE="12">1</FONT></TD><TD BGCOLOR="#fde68a" FIXEDSIZE="TRUE" WIDTH="24" HEIGHT="22"><FONT POINT-SIZE="12">2</FONT></TD><TD BGCOLOR="#fde68a" FIXEDSIZE="TRUE" WIDTH="24" HEIGHT="22"><FONT POINT-SIZE="12">3</FONT></TD><TD BGCOLOR="#dcf2d4" FIXEDSIZE="TRUE" WIDTH="24" HEIGHT="22"><FONT POINT-SIZE="12">4</FONT></TD><TD BGCOLOR="#dcf2d4" FIXEDSIZE="TRUE" WIDTH="24" HEIGHT="22"><FONT POINT-SIZE="12">5</FONT></TD><TD BGCOLOR="#dcf2d4" FIXEDSIZE="TRUE" WIDTH="24" HEIGHT="22"><FONT POINT-SIZE="12">6</FONT></TD><TD BGCOLOR="#dcf2d4" FIXEDSIZE="TRUE" WIDTH="24" HEIGHT="22"><FONT POINT-SIZE="12">7</FONT></TD></TR></TABLE></TD></TR>
 </TABLE>>];
 	cpu0 -> slab_3f03:h:w;
 	partial0 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="6"><TR><TD BGCOLOR="#eeeeee">node 0: partial list<BR/>2 slabs</TD></TR></TABLE>>];
 	cache -> partial0 [style=dashed, arrowhead=none];
 	slab_3f00 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="4"><TR><TD ALIGN="LEFT" PORT="h"><B>slab</B> pfn 0x3f00</TD><TD ALIGN="RIGHT">partial</TD></TR>
 <TR><TD ALIGN="LEFT" COLSPAN="2"><FONT POINT-SIZE="13">6 of 8 in use, objects at 0xc3f00000</FONT></TD></TR>
-<TR><TD COLSPAN="2" ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="1" CELLSPACING="2" CELLPADDING="0"><TR><TD BGCOLOR="#fde68a" FIXEDSIZE="TRUE" WIDTH="22" HEIGHT="22"><FONT POINT-SIZE="10">0</FONT></TD><TD BGCOLOR="#b8e6a7" FIXEDSIZE="TRUE" WIDTH="22" HEIGHT="22"><FONT POINT-SIZE="10">1</FONT></TD><TD BGCOLOR="#fde68a" FIXEDSIZE="TRUE" WIDTH="22" HEIGHT="22"><FONT POINT-SIZE="10">2</FONT></TD><TD BGCOLOR="#b8e6a7" FIXEDSIZE="TRUE" WIDTH="22" HEIGHT="22"><FONT POINT-SIZE="10">3</FONT></TD><TD BGCOLOR="#fde68a" FIXEDSIZE="TRUE" WIDTH="22" HEIGHT="22"><FONT POINT-SIZE="10">4</FONT></TD><TD BGCOLOR="#fde68a" FIXEDSIZE="TRUE" WIDTH="22" HEIGHT="22"><FONT POINT-SIZE="10">5</FONT></TD><TD BGCOLOR="#fde68a" FIXEDSIZE="TRUE" WIDTH="22" HEIGHT="22"><FONT POINT-SIZE="10">6</FONT></TD><TD BGCOLOR="#fde68a" FIXEDSIZE="TRUE" WIDTH="22" HEIGHT="22"><FONT POINT-SIZE="10">7</FONT></TD></TR></TABLE></TD></TR>
+<TR><TD COLSPAN="2" ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="1" CELLSPACING="2" CELLPADDING="0"><TR><TD BGCOLOR="#fde68a" FIXEDSIZE="TRUE" WIDTH="24" HEIGHT="22"><FONT POINT-SIZE="12">0</FONT></TD><TD BGCOLOR="#b8e6a7" FIXEDSIZE="TRUE" WIDTH="24" HEIGHT="22"><FONT POINT-SIZE="12">1</FONT></TD><TD BGCOLOR="#fde68a" FIXEDSIZE="TRUE" WIDTH="24" HEIGHT="22"><FONT POINT-SIZE="12">2</FONT></TD><TD BGCOLOR="#b8e6a7" FIXEDSIZE="TRUE" WIDTH="24" HEIGHT="22"><FONT POINT-SIZE="12">3</FONT></TD><TD BGCOLOR="#fde68a" FIXEDSIZE="TRUE" WIDTH="24" HEIGHT="22"><FONT POINT-SIZE="12">4</FONT></TD><TD BGCOLOR="#fde68a" FIXEDSIZE="TRUE" WIDTH="24" HEIGHT="22"><FONT POINT-SIZE="12">5</FONT></TD><TD BGCOLOR="#fde68a" FIXEDSIZE="TRUE" WIDTH="24" HEIGHT="22"><FONT POINT-SIZE="12">6</FONT></TD><TD BGCOLOR="#fde68a" FIXEDSIZE="TRUE" WIDTH="24" HEIGHT="22"><FONT POINT-SIZE="12">7</FONT></TD></TR></TABLE></TD></TR>
 </TABLE>>];
 	partial0 -> slab_3f00:h:w;
 	slab_3f01 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="4"><TR><TD ALIGN="LEFT" PORT="h"><B>slab</B> pfn 0x3f01</TD><TD ALIGN="RIGHT">partial</TD></TR>
 <TR><TD ALIGN="LEFT" COLSPAN="2"><FONT POINT-SIZE="13">7 of 8 in use, objects at 0xc3f01000</FONT></TD></TR>
-<TR><TD COLSPAN="2" ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="1" CELLSPACING="2" CELLPADDING="0"><TR><TD BGCOLOR="#b8e6a7" FIXEDSIZE="TRUE" WIDTH="22" HEIGHT="22"><FONT POINT-SIZE="10">0</FONT></TD><TD BGCOLOR="#fde68a" FIXEDSIZE="TRUE" WIDTH="22" HEIGHT="22"><FONT POINT-SIZE="10">1</FONT></TD><TD BGCOLOR="#fde68a" FIXEDSIZE="TRUE" WIDTH="22" HEIGHT="22"><FONT POINT-SIZE="10">2</FONT></TD><TD BGCOLOR="#fde68a" FIXEDSIZE="TRUE" WIDTH="22" HEIGHT="22"><FONT POINT-SIZE="10">3</FONT></TD><TD BGCOLOR="#fde68a" FIXEDSIZE="TRUE" WIDTH="22" HEIGHT="22"><FONT POINT-SIZE="10">4</FONT></TD><TD BGCOLOR="#fde68a" FIXEDSIZE="TRUE" WIDTH="22" HEIGHT="22"><FONT POINT-SIZE="10">5</FONT></TD><TD BGCOLOR="#fde68a" FIXEDSIZE="TRUE" WIDTH="22" HEIGHT="22"><FONT POINT-SIZE="10">6</FONT></TD><TD BGCOLOR="#fde68a" FIXEDSIZE="TRUE" WIDTH="22" HEIGHT="22"><FONT POINT-SIZE="10">7</FONT></TD></TR></TABLE></TD></TR>
+<TR><TD COLSPAN="2" ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="1" CELLSPACING="2" CELLPADDING="0"><TR><TD BGCOLOR="#b8e6a7" FIXEDSIZE="TRUE" WIDTH="24" HEIGHT="22"><FONT POINT-SIZE="12">0</FONT></TD><TD BGCOLOR="#fde68a" FIXEDSIZE="TRUE" WIDTH="24" HEIGHT="22"><FONT POINT-SIZE="12">1</FONT></TD><TD BGCOLOR="#fde68a" FIXEDSIZE="TRUE" WIDTH="24" HEIGHT="22"><FONT POINT-SIZE="12">2</FONT></TD><TD BGCOLOR="#fde68a" FIXEDSIZE="TRUE" WIDTH="24" HEIGHT="22"><FONT POINT-SIZE="12">3</FONT></TD><TD BGCOLOR="#fde68a" FIXEDSIZE="TRUE" WIDTH="24" HEIGHT="22"><FONT POINT-SIZE="12">4</FONT></TD><TD BGCOLOR="#fde68a" FIXEDSIZE="TRUE" WIDTH="24" HEIGHT="22"><FONT POINT-SIZE="12">5</FONT></TD><TD BGCOLOR="#fde68a" FIXEDSIZE="TRUE" WIDTH="24" HEIGHT="22"><FONT POINT-SIZE="12">6</FONT></TD><TD BGCOLOR="#fde68a" FIXEDSIZE="TRUE" WIDTH="24" HEIGHT="22"><FONT POINT-SIZE="12">7</FONT></TD></TR></TABLE></TD></TR>
 </TABLE>>];
 	slab_3f00 -> slab_3f01:h:w;
 	full [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="6"><TR><TD BGCOLOR="#eeeeee">full slabs, on no list<BR/>1 slab</TD></TR></TABLE>>];
 	cache -> full [style=dashed, arrowhead=none];
 	slab_3f02 [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="4"><TR><TD ALIGN="LEFT" PORT="h"><B>slab</B> pfn 0x3f02</TD><TD ALIGN="RIGHT">full</TD></TR>
 <TR><TD ALIGN="LEFT" COLSPAN="2"><FONT POINT-SIZE="13">8 of 8 in use, objects at 0xc3f02000</FONT></TD></TR>
-<TR><TD COLSPAN="2" ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="1" CELLSPACING="2" CELLPADDING="0"><TR><TD BGCOLOR="#fde68a" FIXEDSIZE="TRUE" WIDTH="22" HEIGHT="22"><FONT POINT-SIZE="10">0</FONT></TD><TD BGCOLOR="#fde68a" FIXEDSIZE="TRUE" WIDTH="22" HEIGHT="22"><FONT POINT-SIZE="10">1</FONT></TD><TD BGCOLOR="#fde68a" FIXEDSIZE="TRUE" WIDTH="22" HEIGHT="22"><FONT POINT-SIZE="10">2</FONT></TD><TD BGCOLOR="#fde68a" FIXEDSIZE="TRUE" WIDTH="22" HEIGHT="22"><FONT POINT-SIZE="10">3</FONT></TD><TD BGCOLOR="#fde68a" FIXEDSIZE="TRUE" WIDTH="22" HEIGHT="22"><FONT POINT-SIZE="10">4</FONT></TD><TD BGCOLOR="#fde68a" FIXEDSIZE="TRUE" WIDTH="22" HEIGHT="22"><FONT POINT-SIZE="10">5</FONT></TD><TD BGCOLOR="#fde68a" FIXEDSIZE="TRUE" WIDTH="22" HEIGHT="22"><FONT POINT-SIZE="10">6</FONT></TD><TD BGCOLOR="#fde68a" FIXEDSIZE="TRUE" WIDTH="22" HEIGHT="22"><FONT POINT-SIZE="10">7</FONT></TD></TR></TABLE></TD></TR>
+<TR><TD COLSPAN="2" ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="1" CELLSPACING="2" CELLPADDING="0"><TR><TD BGCOLOR="#fde68a" FIXEDSIZE="TRUE" WIDTH="24" HEIGHT="22"><FONT POINT-SIZE="12">0</FONT></TD><TD BGCOLOR="#fde68a" FIXEDSIZE="TRUE" WIDTH="24" HEIGHT="22"><FONT POINT-SIZE="12">1</FONT></TD><TD BGCOLOR="#fde68a" FIXEDSIZE="TRUE" WIDTH="24" HEIGHT="22"><FONT POINT-SIZE="12">2</FONT></TD><TD BGCOLOR="#fde68a" FIXEDSIZE="TRUE" WIDTH="24" HEIGHT="22"><FONT POINT-SIZE="12">3</FONT></TD><TD BGCOLOR="#fde68a" FIXEDSIZE="TRUE" WIDTH="24" HEIGHT="22"><FONT POINT-SIZE="12">4</FONT></TD><TD BGCOLOR="#fde68a" FIXEDSIZE="TRUE" WIDTH="24" HEIGHT="22"><FONT POINT-SIZE="12">5</FONT></TD><TD BGCOLOR="#fde68a" FIXEDSIZE="TRUE" WIDTH="24" HEIGHT="22"><FONT POINT-SIZE="12">6</FONT></TD><TD BGCOLOR="#fde68a" FIXEDSIZE="TRUE" WIDTH="24" HEIGHT="22"><FONT POINT-SIZE="12">7</FONT></TD></TR></TABLE></TD></TR>
 </TABLE>>];
 	full -> slab_3f02:h:w;
 	legend [label=<<TABLE BORDER="1" COLOR="#808080" CELLBORDER="0" CELLSPACING="3" CELLPADDING="4">
@@ -529,6 +529,12 @@ digraph slab {
 	caches [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5"><TR><TD><B>cache</B></TD><TD><B>active_objs / num_objs</B></TD><TD><B>size</B></TD><TD><B>slabs</B></TD><TD><B>pages</B></TD></TR>
 <TR><TD ALIGN="LEFT" BGCOLOR="#fde68a">foo</TD><TD ALIGN="RIGHT">29 / 32</TD><TD ALIGN="RIGHT">504</TD><TD ALIGN="RIGHT">4</TD><TD ALIGN="RIGHT">4</TD></TR>
 <TR><TD COLSPAN="5" ALIGN="LEFT">24 caches without slabs; `dot slab NAME` draws one cache</TD></TR></TABLE>>];
+	legend [label=<<TABLE BORDER="1" COLOR="#808080" CELLBORDER="0" CELLSPACING="3" CELLPADDING="4">
+<TR><TD COLSPAN="3" ALIGN="LEFT"><B>Caches</B></TD></TR>
+<TR><TD BGCOLOR="#fde68a" BORDER="1" FIXEDSIZE="TRUE" WIDTH="36" HEIGHT="22"></TD><TD ALIGN="LEFT">slab cache</TD><TD ALIGN="RIGHT">its frames are PG_slab</TD></TR>
+<TR><TD COLSPAN="3" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="13">Columns as /proc/slabinfo counts them:<BR/>objects in use (a CPU slab counts as active) of all objects,<BR/>the object size with metadata, slabs, and their pages.</FONT></TD></TR>
+</TABLE>>];
+	caches -> legend [style=invis];
 }
 
 # Errors: one line each, nothing printed before it.
@@ -573,3 +579,15 @@ $ dot phys addr=1
 ! error: dot: phys takes no option 'addr' (usage: dot phys [node=N] [zone=NAME])
 $ dot slab nosuch
 ! error: dot: no cache named 'nosuch' (slabinfo lists them)
+# A word that looks like a file name ('/', or '.' before a letter) but is
+# no FILE: the error says which names are, whatever the diagram.
+$ dot buddy Buddy.txt
+! error: dot: cannot write 'Buddy.txt': FILE must end in .dot, .gv, .svg, .png or .pdf
+$ dot aspace out.txt
+! error: dot: cannot write 'out.txt': FILE must end in .dot, .gv, .svg, .png or .pdf
+$ dot pagetable 1 diagrams/walk
+! error: dot: cannot write 'diagrams/walk': FILE must end in .dot, .gv, .svg, .png or .pdf
+$ dot slab out.txt
+! error: dot: cannot write 'out.txt': FILE must end in .dot, .gv, .svg, .png or .pdf
+$ dot aspace 1 v2.0
+! error: dot: aspace takes no argument 'v2.0' (usage: dot aspace [PID])

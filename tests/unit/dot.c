@@ -15,6 +15,7 @@
 #include "mm/page_alloc.h"
 #include "mm/sched.h"
 #include "mm/slab.h"
+#include "mm/vmalloc.h"
 
 static struct machine *boot(const char *arch, unsigned long long ram_mib, int nodes)
 {
@@ -340,6 +341,145 @@ static void test_errors(void)
 	machine_destroy(m);
 }
 
+static void test_file_names(void)
+{
+	ok(dot_file_name("b.svg") && dot_file_name("Buddy.SVG") && dot_file_name("x.Dot") &&
+	   dot_file_name("g.GV") && dot_file_name("dir/p.PdF"), "FILE extensions in any case");
+	ok(!dot_file_name("out.txt") && !dot_file_name("svg") && !dot_file_name(".svg") &&
+	   !dot_file_name("a.svg/b"), "not FILEs");
+	ok(dot_file_renders("a.PNG") && !dot_file_renders("a.DOT"), "rendered: svg, png, pdf");
+	ok(dot_looks_like_file("out.txt") && dot_looks_like_file("dir/x") &&
+	   dot_looks_like_file("a.b"), "words that look like files");
+	ok(!dot_looks_like_file("12") && !dot_looks_like_file("v2.0") &&
+	   !dot_looks_like_file("kmalloc-64") && !dot_looks_like_file("x."),
+	   "words that do not: a PID, a version, a cache name");
+}
+
+/* dot_wrapped() of text at width, as a string (the caller frees it). */
+static char *wrapped(const char *text, int width)
+{
+	char *out = NULL;
+	size_t len = 0;
+	struct dot d = { .out = open_memstream(&out, &len) };
+
+	dot_wrapped(&d, text, width);
+	fclose(d.out);
+	return out;
+}
+
+static void test_wrapped(void)
+{
+	static const struct { const char *text; int width; const char *want; } cases[] = {
+		{ "aaa bbb ccc", 7, "aaa bbb<BR/>ccc" },
+		{ "aaa bbb ccc", 6, "aaa<BR/>bbb<BR/>ccc" },
+		{ "a verylongword b", 4, "a<BR/>verylongword<BR/>b" },
+		{ "x < y & z", 40, "x &lt; y &amp; z" },
+		{ "one\ntwo three", 40, "one<BR/>two three" },
+		{ "", 10, "" },
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *got = wrapped(cases[i].text, cases[i].width);
+
+		check_str(got, cases[i].want);
+		free(got);
+	}
+}
+
+/* A word that looks like a file: an error naming FILE, unless it names a cache. */
+static void test_file_words(void)
+{
+	struct machine *m = boot("i386", 64, 1);
+	char *out[] = { "out.txt" }, *dotted[] = { "my.cache" };
+	struct dot_opts o = { .argc = 1, .argv = out };
+	FILE *f = fopen("/dev/null", "w");
+	const char *want = "cannot write 'out.txt': FILE must end in .dot, .gv, .svg, .png or .pdf";
+
+	ok(dot_write(m, dot_what_find("buddy"), &o, f) == -EINVAL, "buddy out.txt fails");
+	check_str(m->err, want);
+	ok(dot_write(m, dot_what_find("slab"), &o, f) == -EINVAL, "slab out.txt fails");
+	check_str(m->err, want);
+	start_processes(m, 1);
+	ok(dot_write(m, dot_what_find("aspace"), &o, f) == -EINVAL, "aspace out.txt fails");
+	check_str(m->err, want);
+	ok(kmem_cache_create(m, "my.cache", 64, 0, 0) != NULL, "a cache named my.cache");
+	o.argv = dotted;
+	ok(dot_write(m, dot_what_find("slab"), &o, f) == 0, "slab my.cache draws it");
+	fclose(f);
+	machine_destroy(m);
+}
+
+/* The smallest POINT-SIZE or fontsize in text. */
+static int smallest_font(const char *text)
+{
+	int min = 1000;
+
+	for (const char *p = text; (p = strstr(p, "POINT-SIZE=\"")); p++)
+		if (atoi(p + 12) < min)
+			min = atoi(p + 12);
+	for (const char *p = text; (p = strstr(p, "fontsize=")); p++)
+		if (atoi(p + 9) < min)
+			min = atoi(p + 9);
+	return min;
+}
+
+/*
+ * Every diagram of a machine with something of each kind: a legend, no
+ * font below 12 pt; and the colours `dot layout` gives pkmap and fixmap
+ * appear in no other diagram.
+ */
+static void test_readability(void)
+{
+	struct machine *m = boot("i386", 1024, 1);
+	char *texts[16] = { 0 }, pk[8] = "", fix[8] = "", *foo[] = { "foo" };
+	struct dot_opts one = { .argc = 1, .argv = foo };
+	int n = 0, layout = -1, vm = -1;
+
+	start_processes(m, 2);
+	__kmem_cache_alloc(m, kmem_cache_create(m, "foo", 500, 0, 0), GFP_KERNEL, "test");
+	vmalloc(m, 3 * PAGE_SIZE, "test");
+	for (const struct dot_what *w = dot_whats(); w->name && n < 16; w++, n++) {
+		texts[n] = diagram(m, w->name, 0, NULL, NULL);
+		ok(texts[n] && strstr(texts[n], "\tlegend [label=<"), "dot %s has a legend", w->name);
+		ok(texts[n] && strstr(texts[n], "POINT-SIZE"), "dot %s sets font sizes", w->name);
+		check_int(smallest_font(texts[n] ? texts[n] : ""), >=, 12);
+		if (strcmp(w->name, "layout") == 0)
+			layout = n;
+		if (strcmp(w->name, "vmalloc") == 0)
+			vm = n;
+	}
+	ok(vm >= 0 && texts[vm] && strstr(texts[vm], "frames_"), "vmalloc draws an area's frames");
+	{	/* a slab cache drawn object by object */
+		char *text = NULL;
+		size_t len = 0;
+		FILE *g = open_memstream(&text, &len);
+
+		ok(dot_write(m, dot_what_find("slab"), &one, g) == 0, "dot slab foo");
+		fclose(g);
+		ok(text && strstr(text, "FIXEDSIZE"), "slab foo draws its objects");
+		check_int(smallest_font(text ? text : ""), >=, 12);
+		free(text);
+	}
+	if (layout >= 0 && texts[layout]) {
+		const char *p = strstr(texts[layout], "<B>pkmap</B>"), *q = strstr(texts[layout],
+										"<B>fixmap</B>");
+
+		ok(p && q, "layout has pkmap and fixmap");
+		if (p && q) {
+			memcpy(pk, p - 9, 7);	/* BGCOLOR="#rrggbb"><B>pkmap */
+			memcpy(fix, q - 9, 7);
+		}
+		diag("pkmap %s, fixmap %s", pk, fix);
+		for (int i = 0; i < n; i++)
+			if (i != layout && texts[i])
+				ok(!strstr(texts[i], pk) && !strstr(texts[i], fix),
+				   "%s: neither colour used", dot_whats()[i].name);
+	}
+	for (int i = 0; i < n; i++)
+		free(texts[i]);
+	machine_destroy(m);
+}
+
 static void test_zone_filter(void)
 {
 	struct machine *m = boot("i386", 1024, 1);
@@ -364,6 +504,10 @@ int main(void)
 	test_fold_chunks();
 	test_fold_bound();
 	test_errors();
+	test_file_names();
+	test_wrapped();
+	test_file_words();
+	test_readability();
 	test_zone_filter();
 	test_fragmented_16g();
 	test_many_nodes();
