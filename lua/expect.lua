@@ -6,7 +6,7 @@ what the student (or the lecture) claims, and count.
   local b = vm.alloc_pages(3)
   expect(b.order, 3, "alloc_pages(3) gives an order-3 block")
   expect(vm.buddyinfo()[2].free[3], 0, "the split left no order-3 block")
-  expect.error(function() vm.free_pages(b.pfn, 2) end, "not the start", "wrong order refused")
+  expect.error(function() vm.free_pages(b.pfn, 2) end, "has order 3, not 2", "wrong order refused")
   expect.summary()          --> "2 passed, 1 failed" ; true if none failed
   expect.done()             -- the summary, then os.exit(1) if any failed
 

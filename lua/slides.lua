@@ -37,9 +37,10 @@ called after the step (so it may name a process the step made):
   show = { "pagetable 1", { "pagetable", child, addr = a } }
 
 Options of slides.new{}:
-  dir      where files go; it must exist.  Without dir nothing is
-           written: each step's DOT text is kept in step.dot[] (and names
-           in step.files[]), which also works in the sandbox.
+  dir      where files go; it must exist (slides.new checks).  Without
+           dir nothing is written: each step's DOT text is kept in
+           step.dot[] (and names in step.files[]), which also works in
+           the sandbox.
   format   "svg" (default), "png" or "pdf": rendered by Graphviz, the .dot
            kept next to it; or "dot": the text only, no Graphviz needed.
   show     the diagrams of every step (default "phys", which needs no
@@ -111,9 +112,20 @@ local function diagrams(show, deck)
   return list
 end
 
+-- Raises "slides.new: dir 'x': No such file or directory" unless dir is a
+-- directory.  Without io (the sandbox) the first step says it may not write.
+local function check_dir(dir)
+  if not io then return end
+  local f, err = io.open(dir .. "/.", "r")
+  if not f then
+    error(string.format("slides.new: dir '%s': %s", dir, (err:gsub("^.-: ", ""))), 3)
+  end
+  f:close()
+end
+
 --[[
 slides.new{dir=, format=, show=, digits=, quiet=}: a deck.  Raises an
-error for an unknown format.
+error for an unknown format, or a dir that is not a directory.
 ]]
 function M.new(opts)
   opts = opts or {}
@@ -124,6 +136,7 @@ function M.new(opts)
   local dir = opts.dir
   if dir then dir = tostring(dir):gsub("/+$", "") end
   if dir == "" then dir = "/" end
+  if dir then check_dir(dir) end
   return setmetatable({ dir = dir, format = format, show = opts.show or "phys",
                         digits = opts.digits or 2, quiet = opts.quiet, steps = {}, files = {} },
                       Deck)

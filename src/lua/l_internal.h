@@ -49,6 +49,7 @@ struct l_state {
 	int busy;			/* inside a vm.on hook */
 	int captured;			/* l_shell() calls capturing a command's output */
 	FILE *real_out, *real_err;	/* the shell's streams before the outermost capture */
+	char refused[256];		/* what the sandbox refused in the line l_shell() runs */
 	int exit_status;		/* os.exit()'s, -1 if it was not called */
 	int nhooks[NR_MM_EVENTS + 1];	/* per event; [NR_MM_EVENTS] for "*" */
 	int next_hook;
@@ -95,8 +96,16 @@ void l_check_keys(lua_State *L, int idx, const char *keys, const char *fname);
 /*
  * Runs a shell line with its output captured.  Pushes the output and
  * returns 0; or raises the error lines the shell printed ("kfree: ...").
+ * In the sandbox it first raises for a command that may touch host files.
  */
 int l_shell(lua_State *L, const char *line);
+
+/*
+ * Pushes s as one word for a shell line: as it is, or in double quotes
+ * (with \" and \\) if it is empty or holds a blank, ';', '#', '"' or '\'.
+ */
+const char *l_push_word(lua_State *L, const char *s);
+
 
 /* Registration of each file's functions into the module table on top. */
 void l_open_views(lua_State *L);

@@ -34,11 +34,14 @@ static int shell_addr(lua_State *L, const char *name, const char *arg)
 	return 1;
 }
 
-/* An argument as a shell word: a string as it is ("16K"), an integer in decimal. */
+/*
+ * An argument as a shell word: a string as one word ("16K"; quoted if it
+ * holds a blank or a ';', so it stays one), an integer in decimal.
+ */
 static const char *int_word(lua_State *L, int idx)
 {
 	if (lua_type(L, idx) == LUA_TSTRING)
-		return lua_tostring(L, idx);
+		return l_push_word(L, lua_tostring(L, idx));
 	return lua_pushfstring(L, "%I", luaL_checkinteger(L, idx));
 }
 

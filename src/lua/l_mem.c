@@ -150,7 +150,9 @@ static int l_page(lua_State *L)
 	const struct page *p;
 	const struct zone *z;
 
-	if (pfn < 0 || !pfn_valid(m, (unsigned long)pfn))
+	if (pfn < 0)
+		return luaL_error(L, "page: pfn %I is negative", pfn);
+	if (!pfn_valid(m, (unsigned long)pfn))
 		return l_errorf(L, "page: pfn 0x%llx is beyond the end of RAM (max_pfn 0x%lx)",
 				  (unsigned long long)pfn, m->max_pfn);
 	p = pfn_to_page(m, (unsigned long)pfn);

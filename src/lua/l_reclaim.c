@@ -28,7 +28,9 @@
  * whether it was written in hex, so where the shell tells an address
  * (0x...) from a count by its spelling, vm.swapout(p, x) tells them by
  * size: no page below mmap_min_addr (64K) can be mapped, so an x below
- * it is a count of pages and anything else an address.
+ * it is a count of pages and anything else an address.  (As an address,
+ * such an x is never mapped: `swapout 1 0x1000` fails in the shell.)  An
+ * address range must be mapped, with the shell's sentences.
  *
  * vm.replay's steps (steps=true) are gathered in C while the core runs,
  * in a box that Lua's collector frees even if an error cuts the call
@@ -218,7 +220,7 @@ static int push_stat(lua_State *L, unsigned long got, const struct reclaim_stat 
 	return 2;
 }
 
-/* A page count at idx: an integer of at least 1. */
+/* A page count at idx: an integer of at least 1; the shell's sentences for N otherwise. */
 static unsigned long count_arg(lua_State *L, int idx, const char *fname)
 {
 	lua_Integer n;
@@ -228,8 +230,10 @@ static unsigned long count_arg(lua_State *L, int idx, const char *fname)
 	if (!lua_isinteger(L, idx))
 		luaL_error(L, "%s: a number of pages is needed, not %s", fname, shown(L, idx));
 	n = lua_tointeger(L, idx);
-	if (n < 1)
-		luaL_error(L, "%s: %I pages: at least 1 is needed", fname, n);
+	if (n < 0)
+		luaL_error(L, "%s: N: '%I' is negative", fname, n);
+	if (n == 0)
+		luaL_error(L, "%s: N: must not be 0", fname);
 	return (unsigned long)n;
 }
 
@@ -259,19 +263,44 @@ static int swapout_span(lua_State *L, struct machine *m, struct task_struct *t,
 	return push_stat(L, st.reclaimed, &st);
 }
 
-/* swapout(p, addr [, size]) */
+/* The first address of [start, end) that no VMA of mm covers, or end. */
+static unsigned long first_unmapped(struct mm_struct *mm, unsigned long start, unsigned long end)
+{
+	while (start < end) {
+		struct vm_area_struct *v = find_vma(mm, start);
+
+		if (!v || v->vm_start > start)
+			return start;
+		start = v->vm_end;
+	}
+	return end;
+}
+
+/*
+ * swapout(p, addr [, size]): the range must lie in user space and be
+ * mapped, with the shell's sentences (madvise(MADV_PAGEOUT) says ENOMEM).
+ */
 static int swapout_addr(lua_State *L, struct machine *m, struct task_struct *t)
 {
-	unsigned long addr = l_addr(L, 2, "swapout"), size = 1;
+	unsigned long addr = l_addr(L, 2, "swapout"), size = 1, end, hole;
+	bool sized = !lua_isnoneornil(L, 3);
+	int w = m->arch->addr_digits;
 
-	if (!lua_isnoneornil(L, 3))
+	if (sized)
 		size = (unsigned long)l_size(L, 3, "swapout", "size");
+	if (!lua_isnone(L, 4))
+		return luaL_error(L, "swapout: unexpected argument #4 after the size");
 	if (size == 0)
 		return luaL_error(L, "swapout: size must not be 0");
 	if (addr >= t->mm->task_size || size > t->mm->task_size - addr)
-		return l_errorf(L, "swapout: 0x%llx+0x%llx is not in user space",
-				(unsigned long long)addr, (unsigned long long)size);
-	return swapout_span(L, m, t, addr & PAGE_MASK, page_align(addr + size));
+		return sized ? l_errorf(L, "swapout: 0x%0*lx+0x%lx is not in user space", w, addr, size)
+			     : l_errorf(L, "swapout: 0x%0*lx is not in user space", w, addr);
+	end = page_align(addr + size);
+	hole = first_unmapped(t->mm, addr & PAGE_MASK, end);
+	if (hole < end)
+		return l_errorf(L, "swapout: 0x%0*lx is not mapped in pid %d (%s) (see maps)", w,
+				hole > addr ? hole : addr, t->pid, t->comm);
+	return swapout_span(L, m, t, addr & PAGE_MASK, end);
 }
 
 /*

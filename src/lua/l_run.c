@@ -5,8 +5,15 @@
  * Every state gets the standard libraries, `vmlab` in package.preload
  * (also as the global `vm`, for one-liners), print() writing to the
  * shell's output, and package.path starting with the project's lua/
- * folder: next to the binary (the tree: ./vmlab and ./lua/), one level
- * up (build/vmlab), and VMLAB_LUADIR, where `make install` puts it.
+ * folder, looked for in this order (BIN is the directory of the running
+ * binary, from /proc/self/exe; a folder that does not exist is left out):
+ *
+ *   BIN/lua                  the source tree: ./vmlab next to ./lua/
+ *   BIN/../lua               a binary one level down in the tree
+ *   BIN/../share/vmlab/lua   an installed prefix, wherever it was put
+ *   VMLAB_LUADIR             DATADIR/lua as the Makefile compiled it in
+ *
+ * and then LUA_PATH or Lua's own default path.
  *
  * A count hook runs every L_HOOK_STEP instructions.  It turns Ctrl-C
  * (*sh->interrupted, set by the shell's or l_catch_sigint()'s SIGINT
@@ -16,7 +23,13 @@
  *   gone         io, debug, os.execute/remove/rename/exit/getenv/tmpname/
  *                setlocale, package.loadlib, C modules, string.dump
  *   text only    load, loadfile, dofile, require: binary chunks refused
+ *   no __gc      setmetatable refuses a metatable with a __gc field, and
+ *                the module's handles hide their metatables: Lua 5.4 runs
+ *                finalizers with hooks off, out of the limit's reach
  *   limited      L_SANDBOX_LIMIT instructions, 256 MiB of Lua memory
+ *   the shell    vm.cmd and the bindings that run commands refuse those
+ *                that touch host files or open a Lua state of their own
+ *                (the shell's filter, l_vmlab.c)
  *
  * Errors carry a stack traceback, made by the message handler the way
  * lua.c makes it.  os.exit() unwinds the script with a sentinel error
@@ -219,6 +232,23 @@ static int l_dofile_text(lua_State *L)
 	return lua_gettop(L) - 1;
 }
 
+/*
+ * setmetatable(t, mt) for the sandbox: refuses an mt with a __gc field
+ * (any value marks t for finalization; the original is upvalue 1).
+ */
+static int l_setmetatable_nogc(lua_State *L)
+{
+	lua_pushliteral(L, "__gc");
+	if (lua_type(L, 2) == LUA_TTABLE && lua_rawget(L, 2) != LUA_TNIL)
+		return luaL_error(L, "setmetatable: __gc is not allowed in the sandbox "
+				  "(a finalizer runs beyond the instruction limit)");
+	lua_settop(L, 2);
+	lua_pushvalue(L, lua_upvalueindex(1));
+	lua_insert(L, 1);
+	lua_call(L, 2, 1);
+	return 1;
+}
+
 /* package.searchers[2] for the sandbox: Lua files from package.path, text only. */
 static int l_search_text(lua_State *L)
 {
@@ -274,6 +304,7 @@ static void open_sandbox(lua_State *L)
 	set_field_nil(L, "string", "dump");
 	set_field_nil(L, "package", "loadlib");
 	wrap_global(L, "load", l_load_text);
+	wrap_global(L, "setmetatable", l_setmetatable_nogc);
 	lua_register(L, "loadfile", l_loadfile_text);
 	lua_register(L, "dofile", l_dofile_text);
 	lua_getglobal(L, "package");
@@ -313,19 +344,19 @@ static bool binary_dir(char *buf, size_t len)
 	return true;
 }
 
-/* Pushes "DIR/?.lua;" if DIR is a directory, else "". */
+/* Pushes "DIR/?.lua;" (DIR = dir + sub, resolved) if DIR is a directory, else "". */
 static void push_dir_pattern(lua_State *L, const char *dir, const char *sub)
 {
-	char path[PATH_MAX + 16];
+	char path[PATH_MAX + 32], real[PATH_MAX];
 
 	snprintf(path, sizeof path, "%s%s", dir, sub);
-	if (access(path, X_OK) == 0)
-		lua_pushfstring(L, "%s/?.lua;", path);
+	if (realpath(path, real) && access(real, X_OK) == 0)
+		lua_pushfstring(L, "%s/?.lua;", real);
 	else
 		lua_pushliteral(L, "");
 }
 
-/* package.path = tree's lua/, installed lua/, then what it was. */
+/* package.path = the lua/ folders in the order the top of this file gives, then what it was. */
 static void set_path(lua_State *L)
 {
 	char dir[PATH_MAX];
@@ -335,12 +366,26 @@ static void set_path(lua_State *L)
 	if (binary_dir(dir, sizeof dir)) {
 		push_dir_pattern(L, dir, "/lua");
 		push_dir_pattern(L, dir, "/../lua");
-		n = 2;
+		push_dir_pattern(L, dir, "/../share/vmlab/lua");
+		n = 3;
 	}
 	push_dir_pattern(L, VMLAB_LUADIR, "");
 	lua_getfield(L, -2 - n, "path");
 	lua_concat(L, n + 2);
 	lua_setfield(L, -2, "path");
+	lua_pop(L, 1);
+}
+
+/*
+ * getmetatable() of the handles made with metatable name gives false, so
+ * a script cannot add a __gc that the next handle made would get.
+ */
+static void hide_metatable(lua_State *L, const char *name)
+{
+	if (luaL_getmetatable(L, name) == LUA_TTABLE) {
+		lua_pushboolean(L, 0);
+		lua_setfield(L, -2, "__metatable");
+	}
 	lua_pop(L, 1);
 }
 
@@ -366,6 +411,10 @@ static int open_all(lua_State *L)
 	lua_pushliteral(L, "vmlab");
 	lua_call(L, 1, 1);
 	lua_setglobal(L, "vm");
+	if (st->sandbox) {
+		hide_metatable(L, L_PROCESS_MT);
+		hide_metatable(L, L_CACHE_MT);
+	}
 	return 0;
 }
 

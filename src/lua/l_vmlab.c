@@ -152,7 +152,9 @@ unsigned long l_addr(lua_State *L, int idx, const char *fname)
 		luaL_error(L, "%s: an address (integer) is needed, not %s", fname,
 			   lua_type(L, idx) == LUA_TNUMBER ? "a fraction" : luaL_typename(L, idx));
 	a = lua_tointeger(L, idx);
-	if (!m->arch->is_64bit && (a < 0 || (uint64_t)a > 0xffffffffULL))
+	if (!m->arch->is_64bit && a < 0)	/* on 64 bits it is an address above 2^63 */
+		luaL_error(L, "%s: address %I is negative", fname, a);
+	if (!m->arch->is_64bit && (uint64_t)a > 0xffffffffULL)
 		l_errorf(L, "%s: 0x%llx is not a 32-bit address", fname, (unsigned long long)a);
 	return (unsigned long)a;
 }
@@ -212,6 +214,56 @@ void l_check_keys(lua_State *L, int idx, const char *keys, const char *fname)
 				   k ? k : luaL_typename(L, -2), keys);
 		lua_pop(L, 1);
 	}
+}
+
+/* the sandbox in the shell ----------------------------------------------- */
+
+static bool is_named(const struct command *c, const char *const *names)
+{
+	for (; *names; names++)
+		if (strcmp(c->name, *names) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * The sandbox keeps scripts away from host files through the shell too:
+ * while a sandboxed state runs a line (vm.cmd, vm.dot, vm.vmalloc, ...),
+ * the shell asks this filter about each command, with the words its
+ * handler would get, so no quoting or prefix hides a name:
+ *
+ *   vm.cmd('l"u"a print(io)')        lua [print(io)]      refused
+ *   vm.cmd('echo "lua"')             echo [lua]           allowed
+ *
+ * Refused, as every command that opens a host file (fopen in src/shell,
+ * src/dot) or leaves the script:
+ *
+ *   lua, run      a Lua state of their own; `run` reads FILE
+ *   quit, exit    they would end vmlab
+ *   dot           a FILE (.dot .gv .svg .png .pdf) to write
+ *   replay        a trace FILE to read, csv=FILE to write
+ *
+ * The reason goes to st->refused, for the Lua error l_shell() raises.
+ */
+static int sandbox_filter(struct shell *sh, const struct command *c, const struct args *a,
+			  void *ctx)
+{
+	static const char *const gone[] = { "lua", "run", "quit", "exit", NULL };
+	struct l_state *st = ctx;
+	const char *csv = arg_opt(a, "csv");
+
+	if (is_named(c, gone))
+		snprintf(st->refused, sizeof st->refused, "'%s'", c->name);
+	for (int i = 0; !st->refused[0] && i < a->argc; i++)
+		if (strcmp(c->name, "dot") == 0 && dot_file_name(a->argv[i]))
+			snprintf(st->refused, sizeof st->refused, "dot: writing '%s'", a->argv[i]);
+	if (!st->refused[0] && strcmp(c->name, "replay") == 0 && a->argc)
+		snprintf(st->refused, sizeof st->refused, "replay: reading '%s'", a->argv[0]);
+	if (!st->refused[0] && strcmp(c->name, "replay") == 0 && csv)
+		snprintf(st->refused, sizeof st->refused, "replay: writing '%s' (csv=)", csv);
+	if (!st->refused[0])
+		return 0;
+	return sh_error(sh, "%s is not allowed in the sandbox", st->refused);
 }
 
 /* the shell from Lua ----------------------------------------------------- */
@@ -281,6 +333,8 @@ int l_shell(lua_State *L, const char *line)
 	const char *source = sh->source, *cmd_name = sh->cmd_name;
 	unsigned long lineno = sh->line, errors = sh->errors;
 	bool echo = sh->echo, bail = sh->bail;
+	shell_filter_fn filter = sh->filter;
+	void *filter_ctx = sh->filter_ctx;
 	struct capture c;
 	int r;
 
@@ -295,7 +349,14 @@ int l_shell(lua_State *L, const char *line)
 	sh->cmd_name = NULL;
 	sh->echo = false;
 	sh->bail = true;
+	st->refused[0] = '\0';
+	if (st->sandbox) {
+		sh->filter = sandbox_filter;
+		sh->filter_ctx = st;
+	}
 	r = shell_run_line(sh, line);
+	sh->filter = filter;
+	sh->filter_ctx = filter_ctx;
 	sh->source = source;
 	sh->cmd_name = cmd_name;
 	sh->line = lineno;
@@ -305,7 +366,9 @@ int l_shell(lua_State *L, const char *line)
 	st->captured--;
 	capture_end(sh, &c);
 	sync_machine(L, st);
-	if (r < 0 || c.elen)
+	if (st->refused[0])
+		lua_pushfstring(L, "cmd: %s is not allowed in the sandbox", st->refused);
+	else if (r < 0 || c.elen)
 		push_errors(L, c.ebuf);
 	else
 		lua_pushlstring(L, c.obuf, c.olen);
@@ -320,38 +383,28 @@ int l_shell(lua_State *L, const char *line)
 	return 0;
 }
 
-/*
- * The sandbox keeps scripts from files through the shell too: no `lua`,
- * `run` (a new, unsandboxed state), `quit`, or `dot` writing a FILE.
- */
-static void sandbox_check_line(lua_State *L, const char *line)
+const char *l_push_word(lua_State *L, const char *s)
 {
-	char *copy = strdup(line), *save = NULL;
+	luaL_Buffer b;
 
-	if (!copy)
-		luaL_error(L, "the host is out of memory");
-	for (char *w = strtok_r(copy, " \t;\"", &save); w; w = strtok_r(NULL, " \t;\"", &save)) {
-		const struct command *c = command_find(w);
-		bool refused = c && (strcmp(c->name, "lua") == 0 || strcmp(c->name, "run") == 0 ||
-				     strcmp(c->name, "quit") == 0 || strcmp(c->name, "exit") == 0);
-
-		if (refused || dot_file_name(w)) {
-			lua_pushfstring(L, "cmd: '%s' is not allowed in the sandbox", w);
-			free(copy);
-			lua_error(L);
-		}
+	if (*s && !strpbrk(s, " \t\r\n;#\"\\"))
+		return lua_pushstring(L, s);
+	luaL_buffinit(L, &b);
+	luaL_addchar(&b, '"');
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			luaL_addchar(&b, '\\');
+		luaL_addchar(&b, *s);
 	}
-	free(copy);
+	luaL_addchar(&b, '"');
+	luaL_pushresult(&b);
+	return lua_tostring(L, -1);
 }
 
 /* vm.cmd(line): the output of a shell line, or an error with its error lines. */
 static int l_cmd(lua_State *L)
 {
-	const char *line = luaL_checkstring(L, 1);
-
-	if (l_st(L)->sandbox)
-		sandbox_check_line(L, line);
-	return l_shell(L, line) == 0 ? 1 : 0;
+	return l_shell(L, luaL_checkstring(L, 1)) == 0 ? 1 : 0;
 }
 
 #define LINE_MAX_LEN 1024
@@ -389,8 +442,12 @@ static void line_add_option(lua_State *L, char *line, const char *key, int idx,
 		lua_pop(L, 1);
 }
 
-/* Appends the string-keyed options of the table at idx, in sorted key order. */
-static void line_add_options(lua_State *L, char *line, int idx, const char *fname)
+/*
+ * Appends the string-keyed options of the table at idx, in sorted key
+ * order, but for key skip (NULL: none).
+ */
+static void line_add_options(lua_State *L, char *line, int idx, const char *skip,
+			     const char *fname)
 {
 	int n = 0, keys;
 
@@ -400,7 +457,7 @@ static void line_add_options(lua_State *L, char *line, int idx, const char *fnam
 	lua_newtable(L);
 	keys = lua_gettop(L);
 	for (lua_pushnil(L); lua_next(L, idx); lua_pop(L, 1)) {
-		if (lua_type(L, -2) != LUA_TSTRING)
+		if (lua_type(L, -2) != LUA_TSTRING || (skip && !strcmp(lua_tostring(L, -2), skip)))
 			continue;
 		lua_pushvalue(L, -2);
 		lua_rawseti(L, keys, ++n);
@@ -425,7 +482,7 @@ static int l_machine_new(lua_State *L)
 {
 	char line[LINE_MAX_LEN] = "machine";
 
-	line_add_options(L, line, 1, "machine");
+	line_add_options(L, line, 1, NULL, "machine");
 	return l_shell(L, line) == 0 ? 1 : 0;
 }
 
@@ -434,7 +491,7 @@ static int l_reset(lua_State *L)
 {
 	char line[LINE_MAX_LEN] = "reset";
 
-	line_add_options(L, line, 1, "reset");
+	line_add_options(L, line, 1, NULL, "reset");
 	return l_shell(L, line) == 0 ? 1 : 0;
 }
 
@@ -474,37 +531,62 @@ static int l_check(lua_State *L)
 	return lua_error(L);
 }
 
+/* Appends " WORD" for s, quoted if the shell needs it (l_push_word). */
+static void line_add_word(lua_State *L, char *line, const char *s, const char *fname)
+{
+	line_add(L, line, " ", fname);
+	line_add(L, line, l_push_word(L, s), fname);
+	lua_pop(L, 1);
+}
+
+/* The words of vm.dot's pid= or list item at idx: a process, or any word ("1", "app"). */
+static void dot_add_arg(lua_State *L, char *line, int idx, const char *key)
+{
+	char pid[24];
+
+	if (luaL_testudata(L, idx, L_PROCESS_MT)) {
+		snprintf(pid, sizeof pid, "%d", l_task(L, idx)->pid);
+		line_add_word(L, line, pid, "dot");
+	} else if (lua_isinteger(L, idx) || (!key && lua_type(L, idx) == LUA_TSTRING)) {
+		line_add_word(L, line, lua_tostring(L, idx), "dot");
+	} else if (key) {
+		luaL_error(L, "dot: %s: a process or a pid (an integer) is needed, not %s", key,
+			   luaL_typename(L, idx));
+	} else {
+		luaL_error(L, "dot: a process, a pid or a word is needed, not %s",
+			   luaL_typename(L, idx));
+	}
+}
+
 /*
- * vm.dot(what [, file [, {pid or name, ..., key = value, ...}]]): the DOT
- * text, or (with a file) the "wrote ..." line.
+ * vm.dot(what [, file [, {p or pid or name, ..., pid = p, key = value}]]):
+ * the DOT text, or (with a file) the "wrote ..." line.  The list's items
+ * and pid= are the words after WHAT (a process stands for its pid), the
+ * other keys the shell's options.
  */
 static int l_dot(lua_State *L)
 {
 	const char *what = luaL_checkstring(L, 1);
 	const char *file = luaL_optstring(L, 2, NULL);
-	char line[LINE_MAX_LEN] = "dot ";
+	char line[LINE_MAX_LEN] = "dot";
 
 	if (file && l_st(L)->sandbox)
 		return luaL_error(L, "dot: writing '%s' is not allowed in the sandbox", file);
 	lua_settop(L, 3);
 	if (!lua_isnil(L, 3))
 		luaL_checktype(L, 3, LUA_TTABLE);
-	line_add(L, line, what, "dot");
+	line_add_word(L, line, what, "dot");
+	if (lua_istable(L, 3) && lua_getfield(L, 3, "pid") != LUA_TNIL)
+		dot_add_arg(L, line, lua_gettop(L), "pid");
+	lua_settop(L, 3);
 	for (int i = 1; lua_istable(L, 3) && lua_rawgeti(L, 3, i) != LUA_TNIL; i++) {
-		if (luaL_testudata(L, -1, L_PROCESS_MT)) {
-			lua_getfield(L, -1, "pid");
-			lua_remove(L, -2);
-		}
-		line_add(L, line, " ", "dot");
-		line_add(L, line, luaL_tolstring(L, -1, NULL), "dot");
-		lua_pop(L, 2);
+		dot_add_arg(L, line, lua_gettop(L), NULL);
+		lua_pop(L, 1);
 	}
-	lua_pop(L, 1);
-	if (file) {
-		line_add(L, line, " ", "dot");
-		line_add(L, line, file, "dot");
-	}
-	line_add_options(L, line, 3, "dot");
+	lua_settop(L, 3);
+	if (file)
+		line_add_word(L, line, file, "dot");
+	line_add_options(L, line, 3, "pid", "dot");
 	return l_shell(L, line) == 0 ? 1 : 0;
 }
 

@@ -3,8 +3,8 @@
  *
  *   vmlab> lua for o = 0, 2 do print(vm.alloc_pages(o).pfn) end
  *   6144
- *   6146
- *   6148
+ *   6208
+ *   6212
  *   vmlab> lua
  *   lua> b = vm.alloc_pages(3)
  *   lua> b.zone
@@ -321,7 +321,10 @@ const struct command lua_commands[] = {
 		.help = "Runs CODE as a Lua chunk, with the vmlab module as `vm` (see the\n"
 			"README's Lua section: vm.cmd, vm.exec, vm.alloc_pages, vm.meminfo, ...).\n"
 			"The shell cuts the line into words first: write Lua strings with single\n"
-			"quotes, or put the whole CODE in double quotes; ';' ends the command.\n"
+			"quotes, or put the whole CODE in double quotes.  Outside double quotes\n"
+			"';' ends the command, a word that starts with '#' is a comment that\n"
+			"drops the rest of the line (`print(1, #t)` loses `#t)`; write\n"
+			"`print(1,#t)`), and blanks collapse: print('a   b') prints \"a b\".\n"
 			"Without CODE, a Lua prompt: each line is run (an expression's value is\n"
 			"printed), an unfinished statement continues on the next line, and a\n"
 			"line with '.' alone goes back to vmlab.  In a script read from standard\n"

@@ -318,6 +318,8 @@ static int run_command(struct shell *sh, struct words *w)
 	}
 	sh->cmd_name = c->name;
 	r = build_args(sh, c, w, &a);
+	if (r == 0 && sh->filter)
+		r = sh->filter(sh, c, &a, sh->filter_ctx);
 	if (r == 0) {
 		r = c->handler(sh, &a);
 		console_flush(sh);		/* the kernel log lines it caused */

@@ -15,6 +15,19 @@
 #include <stdio.h>
 #include "mm/machine.h"
 
+struct shell;
+struct command;
+struct args;
+
+/*
+ * A check the shell makes before each command while it is set (the Lua
+ * sandbox sets one): it sees the command and the very words its handler
+ * would get, and returns 0 to let it run, or -1 after sh_error() to
+ * refuse it.
+ */
+typedef int (*shell_filter_fn)(struct shell *sh, const struct command *c,
+			       const struct args *a, void *ctx);
+
 struct shell {
 	struct machine *m;
 	struct machine_config cfg;	/* what `reset` rebuilds */
@@ -34,6 +47,8 @@ struct shell {
 	int trace_sub;			/* event-bus handles, -1 when off */
 	int explain_sub;
 	volatile sig_atomic_t *interrupted;	/* set by SIGINT */
+	shell_filter_fn filter;			/* NULL: every command runs */
+	void *filter_ctx;
 };
 
 /* Creates the shell and its default machine.  NULL if the host is out of memory. */

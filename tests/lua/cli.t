@@ -83,7 +83,56 @@ like($r->{err}, qr/cmd: 'run' is not allowed in the sandbox/, 'vm.cmd refuses ru
 $r = run_vmlab(['--sandbox', '-e', 'vm.cmd("echo a; lua print(1)")']);
 like($r->{err}, qr/cmd: 'lua' is not allowed in the sandbox/, 'vm.cmd refuses lua');
 $r = run_vmlab(['--sandbox', '-e', 'vm.cmd("dot phys out.svg")']);
-like($r->{err}, qr/cmd: 'out\.svg' is not allowed in the sandbox/, 'vm.cmd refuses files for dot');
+like($r->{err}, qr/cmd: dot: writing 'out\.svg' is not allowed in the sandbox/, 'vm.cmd refuses files for dot');
+
+# The sandbox reads a vm.cmd line as the shell does: quotes joined, blanks
+# and ';' where the shell cuts, the name or a unique prefix.  None of these
+# may run: the Lua would print ESCAPED, the files must not appear.
+open my $trace, '>', "$dir/trace.txt" or die; print $trace "1\n2\n1\n"; close $trace;
+my @refused = (
+	[q{l"u"a print('ESCAPED', io ~= nil)}, qr/'lua'/],
+	[q{"lua" print('ESCAPED')}, qr/'lua'/],
+	[q{"l"u"a" print('ESCAPED')}, qr/'lua'/],
+	[q{echo a;lua print('ESCAPED')}, qr/'lua'/],
+	[qq{info;\nlua print('ESCAPED')}, qr/'lua'/],
+	[qq{info\r;\tlua print('ESCAPED')}, qr/'lua'/],
+	[q{echo "a;b" ; lu print('ESCAPED')}, qr/'lua'/],
+	[q{r"un" /dev/null}, qr/'run'/],
+	[q{ru x.vmlab}, qr/'run'/],
+	[q{echo x; e"xit"}, qr/'exit'/],
+	[q{qu}, qr/'quit'/],
+	[qq{dot buddy $dir/q."d"ot}, qr/dot: writing '\Q$dir\E\/q\.dot'/],
+	[qq{dot buddy "$dir/a b.svg"}, qr/dot: writing '\Q$dir\E\/a b\.svg'/],
+	[qq{dot buddy zone=DMA $dir/q.gv}, qr/dot: writing/],
+	[qq{replay refs=1,2,1 frames=2 policy=fifo csv=$dir/q.csv}, qr/replay: writing '\Q$dir\E\/q\.csv' \(csv=\)/],
+	[qq{replay refs=1,2,1 frames=2 policy=fifo csv="$dir/q.csv"}, qr/replay: writing/],
+	[qq{replay $dir/trace.txt frames=2 policy=fifo}, qr/replay: reading '\Q$dir\E\/trace\.txt'/],
+	[qq{repl "$dir/trace.txt" frames=2 policy=fifo}, qr/replay: reading/],
+	[qq{replay "csv"=$dir/q.csv frames=2 policy=fifo}, qr/replay: reading 'csv=/],
+);
+for my $t (@refused) {
+	my ($line, $why) = @$t;
+	(my $lua = $line) =~ s/([\\'])/\\$1/g;
+	$lua =~ s/\n/\\n/g; $lua =~ s/\r/\\r/g; $lua =~ s/\t/\\t/g;
+	$r = run_vmlab(['--sandbox', '-e', "print(vm.cmd('$lua'))"]);
+	(my $name = $line) =~ s/\s/ /g;
+	is($r->{status}, 1, "sandbox refuses: $name");
+	like($r->{err}, qr/^vmlab: \(command line\):1: cmd: ${why}.* is not allowed in the sandbox$/m, "and says why: $name");
+	unlike($r->{out} . $r->{err}, qr/ESCAPED|references to/, "and nothing of it ran: $name");
+}
+ok(!-e "$dir/q.dot" && !-e "$dir/a b.svg" && !-e "$dir/q.gv" && !-e "$dir/q.csv", 'no file was written');
+$r = run_vmlab(['--sandbox', '-e', q{print(vm.cmd('echo "lua" run # lua print(1)'), vm.cmd('exec q; echo ok'))}]);
+is($r->{out}, "lua run\n\tpid 1 (q) is now current: 3 VMAs, pgd at pfn 0x180b\nok\n\n",
+   'the same words as arguments, in quotes or after #, are allowed');
+$r = run_vmlab(['--sandbox', '-e', q{vm.cmd([[echo "x; lua print('ESCAPED')]])}]);
+like($r->{err}, qr/unterminated quote/, 'an open quote: the shell runs nothing of the line');
+unlike($r->{out}, qr/ESCAPED/, 'not the lua in it either');
+$r = run_vmlab(['--sandbox', '-e', q{print(#vm.cmd('replay refs=1,2,3,1 frames=2,3 policy=fifo,lru') > 0, #vm.cmd('dot buddy zone=DMA') > 0)}]);
+is($r->{out}, "true\ttrue\n", 'replay of refs= and dot without a file work in the sandbox');
+$r = run_vmlab(['--sandbox', '-e', q{vm.vmalloc('16K; lua print("ESCAPED")')}]);
+like($r->{err}, qr/vmalloc: SIZE: '16K; lua print\("ESCAPED"\)' is not a size/, 'an argument of a binding is one word, never a second command');
+$r = run_vmlab(['--sandbox', '-e', q{vm.dot('buddy;lua print("ESCAPED")')}]);
+like($r->{err}, qr/dot: unknown diagram 'buddy;lua/, 'so is the diagram of vm.dot');
 $r = run_vmlab(['--sandbox', '-e', 'vm.dot("phys", "out.svg")']);
 like($r->{err}, qr/dot: writing 'out\.svg' is not allowed in the sandbox/, 'vm.dot refuses files');
 $r = run_vmlab(['--sandbox', '-e', 'print(#vm.dot("phys") > 0, vm.cmd("echo ok"))']);
@@ -91,6 +140,42 @@ is($r->{out}, "true\tok\n\n", 'the machine itself is all there');
 $r = run_vmlab(['--sandbox', '--limit', '100000', "$fx/spin.lua"]);
 is($r->{status}, 1, 'the instruction limit stops a runaway script');
 like($r->{err}, qr{^vmlab: \S*spin\.lua:5: instruction limit reached \(100000 instructions\)}, 'at its line');
+# Finalizers run with hooks off in Lua 5.4, out of the limit's reach: the
+# sandbox refuses __gc.  A run that hangs is ended by SIGALRM after 20 s.
+sub run_timed {
+	my @args = @_;
+	my $pid = fork // die;
+	if ($pid == 0) {
+		open STDOUT, '>', "$dir/timed.out" or POSIX::_exit(126);
+		open STDERR, '>', "$dir/timed.err" or POSIX::_exit(126);
+		alarm 20;			# kept across exec
+		exec { $vmlab } $vmlab, @args or POSIX::_exit(127);
+	}
+	waitpid $pid, 0;
+	my %r = (status => $? >> 8, signal => $? & 127);
+	for my $k ('out', 'err') {
+		open my $fh, '<', "$dir/timed.$k" or die; local $/; $r{$k} = <$fh> // '';
+	}
+	return \%r;
+}
+for my $gc ('function() while true do end end', 'false', 'print') {
+	$r = run_timed('--sandbox', '--limit', '100000', '-e',
+		       "local t = setmetatable({}, {__gc = $gc}); t = nil; collectgarbage(); print('after')");
+	is($r->{signal}, 0, "__gc = $gc: the sandbox does not hang");
+	is($r->{status}, 1, "__gc = $gc: the script fails");
+	like($r->{err}, qr/^vmlab: \(command line\):1: setmetatable: __gc is not allowed in the sandbox \(a finalizer runs beyond the instruction limit\)\n/,
+	     "__gc = $gc: one line says why");
+	is($r->{out}, '', "__gc = $gc: nothing after it runs");
+}
+$r = run_timed('--sandbox', '--limit', '100000', '-e',
+	       'local p = vm.exec("a"); local ok, e = pcall(function() getmetatable(p).__gc = function() while true do end end end); '
+	       . 'print(getmetatable(p), ok); vm.exec("b"); collectgarbage(); print("after")');
+is($r->{signal}, 0, 'a handle\'s metatable cannot get a __gc');
+is($r->{out}, "false\tfalse\nafter\n", 'getmetatable of a handle is false in the sandbox');
+$r = run_vmlab(['--sandbox', '-e', 'local t = setmetatable({}, {__index = function(_, k) return k .. "!" end}); print(t.x, getmetatable(t) ~= nil)']);
+is($r->{out}, "x!\ttrue\n", 'other metatables work in the sandbox');
+$r = run_timed('-e', 'local t = setmetatable({}, {__gc = function() print("finalized") end}); t = nil; collectgarbage()');
+is($r->{out}, "finalized\n", '__gc works outside the sandbox');
 $r = run_vmlab(['--sandbox', '-e', 'local s = string.rep("x", 300 << 20)']);
 like($r->{err}, qr/not enough memory/, 'the sandbox limits Lua memory');
 $r = run_vmlab(['--limit=1000', "$fx/io.lua"]);
@@ -125,6 +210,74 @@ like($r->{out}, qr/prompt\.vmlab:1: error: lua: a Lua prompt reads a terminal or
 # lua/ is found next to the binary, from any directory.
 $r = run_vmlab(['-e', 'print(require("fmt").size(1536 * 1024), require("tap") ~= nil, require("experiment") ~= nil)'], '', dir => $dir);
 is($r->{out}, "1.5M\ttrue\ttrue\n", "lua/ is on package.path wherever vmlab runs");
+
+# An installed copy finds lua/ relative to itself: BIN/../share/vmlab/lua,
+# after BIN/lua (the source tree's layout) and BIN/../lua.
+{
+	use Cwd qw(realpath);
+	use File::Copy qw(copy);
+	my $prefix = realpath(tempdir(CLEANUP => 1));
+	mkdir $_ or die "$_: $!" for "$prefix/bin", "$prefix/share", "$prefix/share/vmlab", "$prefix/share/vmlab/lua";
+	copy($vmlab, "$prefix/bin/vmlab") or die; chmod 0755, "$prefix/bin/vmlab";
+	copy($_, "$prefix/share/vmlab/lua/") or die for glob 'lua/*.lua';
+	my $where = 'print(require("expect") ~= nil, package.searchpath("expect", package.path), package.searchpath("fmt", package.path))';
+	$r = run_vmlab(['-e', $where], '', dir => '/');
+	my $tree = realpath(File::Spec->catdir((File::Spec->splitpath($vmlab))[1], 'lua'));
+	is($r->{out}, "true\t$tree/expect.lua\t$tree/fmt.lua\n", 'the tree\'s binary takes the tree\'s lua/');
+	{
+		local $ENV{VMLAB} = "$prefix/bin/vmlab";
+		$r = run_vmlab(['-e', $where], '', dir => '/');
+		is($r->{out}, "true\t$prefix/share/vmlab/lua/expect.lua\t$prefix/share/vmlab/lua/fmt.lua\n",
+		   'an installed binary takes PREFIX/share/vmlab/lua, wherever PREFIX is');
+		$r = run_vmlab(['--sandbox', '-e', 'local e = require "expect"; e(1, 1, "require works")'], '', dir => '/');
+		is($r->{out}, "ok - require works\n", 'in the sandbox too');
+		mkdir "$prefix/bin/lua" or die;
+		open my $fh, '>', "$prefix/bin/lua/fmt.lua" or die; print $fh "return {}\n"; close $fh;
+		$r = run_vmlab(['-e', $where], '', dir => '/');
+		is($r->{out}, "true\t$prefix/share/vmlab/lua/expect.lua\t$prefix/bin/lua/fmt.lua\n",
+		   'BIN/lua comes before BIN/../share/vmlab/lua');
+	}
+}
+
+# The example at the top of lua/expect.lua runs as written and prints what
+# it says: ok lines, the FAIL block with both values, the summary; done()
+# exits 1.
+{
+	open my $fh, '<', 'lua/expect.lua' or die; local $/; my $src = <$fh>;
+	my ($code) = $src =~ /^(  local expect = require "expect"\n.*?  expect\.done\(\)[^\n]*\n)/ms;
+	my ($fail) = $src =~ /^(  FAIL - .*?)\n\n/ms;
+	ok($code && $fail, 'lua/expect.lua has its example and the failure it shows');
+	s/^  //mg for $code, $fail;
+	$r = run_vmlab(['-e', $code]);
+	is($r->{status}, 1, 'expect.done() exits 1 when a check failed');
+	is($r->{out}, "ok - alloc_pages(3) gives an order-3 block\n$fail\nok - wrong order refused\n"
+		. "2 passed, 1 failed\n2 passed, 1 failed\n", 'the output is the one the comment shows');
+	is($r->{err}, '', 'os.exit(1) is not an error');
+	$r = run_vmlab(['-e', 'local e = require "expect"; e.quiet = true; e(1, 1, "a"); e.near(1.5, 1, 0.25, "b"); '
+			. 'e.truthy(nil, "c"); e.error(function() end, "x", "d"); print(e.summary()); e.done(); print("after")']);
+	is($r->{out}, "FAIL - b\n  expected: 1 (+/- 0.25)\n  actual:   1.5\nFAIL - c\n  expected a true value\n  actual:   nil\n"
+		. "FAIL - d\n  expected an error matching \"x\"\n  actual:   no error\n1 passed, 3 failed\nfalse\n1 passed, 3 failed\n",
+	   'expect.quiet: the failures only, each with both sides');
+	is($r->{status}, 1, 'and done() ends the script with 1');
+	$r = run_vmlab(['-e', 'local e = require "expect"; e({a = {1, 2}}, {a = {1, 2}}, "deep"); e.done(); print("after")']);
+	is($r->{out}, "ok - deep\n1 passed, 0 failed\nafter\n", 'done() goes on when every check held');
+	is($r->{status}, 0, 'and the status is 0');
+}
+
+# What `help lua` says of the shell's words holds.
+$r = run_vmlab(['-c', 'help lua']);
+like($r->{out}, qr/a word that starts with '#' is a comment.*blanks collapse/s, 'help lua: # and blanks');
+$r = run_vmlab(['-c', q{lua print('a   b') print(1,#'xy') -- print(2, #'xyz')}]);
+is($r->{out}, "a b\n1\t2\n", "blanks collapse; '#' inside a word is Lua's");
+$r = run_vmlab(['-c', q{lua print(1, #'xy')}]);
+like($r->{err}, qr/error: lua: \(lua\):1: unexpected symbol near <eof>/, "a word that starts with '#' ends the line");
+
+# experiment.csv needs io: in the sandbox it says to use csv_text.
+$r = run_vmlab(['--sandbox', '-e', 'local x = require "experiment"; local rows = {columns = {"a"}, {a = 1}}; '
+		. 'print(x.csv_text(rows) == "a\\n1\\n"); x.csv(rows, "out.csv")'], '', dir => $dir);
+like($r->{err}, qr/experiment\.csv: no io library here \(the sandbox\); use experiment\.csv_text/, 'experiment.csv in the sandbox');
+is($r->{out}, "true\n", 'csv_text works there');
+ok(!-e "$dir/out.csv", 'and writes nothing');
 
 # Ctrl-C stops a running script: "interrupted", exit 1.
 {

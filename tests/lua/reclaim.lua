@@ -14,6 +14,12 @@ local function run(args)
   return out
 end
 
+-- The sentence of an error, without the FILE:LINE in front.
+local function sentence(fn, ...)
+  local ok, err = pcall(fn, ...)
+  return not ok and tostring(err):gsub("^[^:\n]*:%d+: ", "") or "no error"
+end
+
 -- vm.machine and vm.reset with swap= and policy= --------------------------------
 tap.like(vm.machine{ ram = "64M", swap = "16M", policy = "clock" },
          "^machine: i386, 64 MiB RAM, 1 node, 1 CPU, seed 1, swap 16384K, policy clock\n",
@@ -99,6 +105,22 @@ p:touch(a, "1M", "w")
 tap.error_like(function() vm.swapout(3) end, "swapout: there is no swap area %(vm.swapon%(size%) first%)",
                "vm.swapout(n) without swap")
 tap.error_like(function() vm.swapout(p, a) end, "swapout: .*swap", "vm.swapout(p, addr) without swap: the core's sentence")
+-- vm.swapout(p, addr [, size]) says what `swapout PID ADDR [SIZE]` says.
+local function same_as_shell(addr, size, what)
+  local line = string.format("swapout %d 0x%x%s", p.pid, addr, size and " " .. size or "")
+  tap.is(sentence(vm.swapout, p, addr, size), sentence(vm.cmd, line), what .. ": the shell's sentence")
+end
+same_as_shell(a, nil, "a written page without swap")
+same_as_shell(0x10000, nil, "an address nothing maps")
+same_as_shell(a + 1020 * 1024, "8K", "a range running past the mapping")
+same_as_shell(0xbffff000, "8K", "a range past TASK_SIZE")
+same_as_shell(0xc0000000, nil, "a kernel address")
+tap.like(sentence(vm.cmd, "swapout " .. p.pid .. " 0x1000"), "swapout: 0x00001000 is not mapped in pid",
+         "the shell: 0x1000 is an address, and nothing is mapped below 64K")
+tap.is(sentence(vm.swapout, p, 0x1000), "swapout: there is no swap area (vm.swapon(size) first)",
+       "vm.swapout(p, 0x1000) is 4096 pages: without swap it fails too, as `swapout 1 4096` does")
+tap.is(sentence(vm.swapout, p, 4096), sentence(vm.cmd, "swapout " .. p.pid .. " 4096"):gsub("swapon SIZE", "vm.swapon(size)"),
+       "the count, in the shell's words")
 vm.swapon("16M")
 for i = 0, 255 do p:write(a + i * 4096, i * 7 + 1) end
 local before = vm.vmstat()
@@ -129,14 +151,18 @@ vm.switch(p)
 local resident = p.rss // 4
 tap.ok(resident >= 256, "the reads brought the pages back")
 tap.is((vm.swapout()), resident, "vm.swapout(): every page of the current process")
-tap.error_like(function() vm.swapout(0) end, "swapout: 0 pages: at least 1 is needed", "vm.swapout(0)")
+tap.is(sentence(vm.swapout, 0), sentence(vm.cmd, "swapout 0"), "vm.swapout(0): the shell's sentence")
+tap.is(sentence(vm.swapout, -2), sentence(vm.cmd, "swapout -2"), "vm.swapout(-2): the shell's sentence")
+tap.is(sentence(vm.swapout, p, -1), "swapout: address -1 is negative", "vm.swapout(p, -1): no such address")
 tap.error_like(function() vm.swapout(1.5) end, "swapout: a number of pages is needed, not '1.5'", "vm.swapout: a fraction")
-tap.error_like(function() vm.swapout(p, 0) end, "swapout: 0 pages", "vm.swapout(p, 0)")
+tap.is(sentence(vm.swapout, p, 0), "swapout: N: must not be 0", "vm.swapout(p, 0)")
 tap.error_like(function() vm.swapout(p, "some") end, "swapout: expected an address, a number of pages or \"all\", not 'some'",
                "vm.swapout: a bad word")
 tap.error_like(function() vm.swapout(p, a, 0) end, "swapout: size must not be 0", "vm.swapout: size 0")
 tap.error_like(function() vm.swapout(p, 0xbffff000, "8K") end, "swapout: 0xbffff000%+0x2000 is not in user space",
                "vm.swapout: past TASK_SIZE")
+tap.error_like(function() vm.swapout(p, a, "8K", 1) end, "swapout: unexpected argument #4 after the size",
+               "vm.swapout(p, a, size, x)")
 tap.error_like(function() vm.swapout(p, a, "lots") end, "swapout: size: 'lots' is not a size", "vm.swapout: bad size")
 tap.error_like(function() vm.swapout(3, 4) end, "swapout: unexpected argument #2 after the number of pages",
                "vm.swapout(n, x)")
@@ -191,7 +217,10 @@ tap.is(st.swapped + st.swap_clean + st.file_dropped + st.file_written, n, "the p
 tap.ok(st.scanned >= n, "scanned at least as many as freed")
 tap.is(st.why, nil, "stat.why only when a page could not go")
 tap.like(vm.cmd("reclaim 4"), "^reclaimed %d+ pages for 4 asked", "the shell's reclaim agrees in form")
-tap.error_like(function() vm.reclaim(0) end, "reclaim: 0 pages: at least 1 is needed", "vm.reclaim(0)")
+tap.is(sentence(vm.reclaim, 0), "reclaim: N: must not be 0", "vm.reclaim(0)")
+tap.is(sentence(vm.reclaim, 0), sentence(vm.cmd, "reclaim 0"), "vm.reclaim(0): the shell's sentence")
+tap.is(sentence(vm.reclaim, -1), "reclaim: N: '-1' is negative", "vm.reclaim(-1)")
+tap.is(sentence(vm.reclaim, -1), sentence(vm.cmd, "reclaim -1"), "vm.reclaim(-1): the shell's sentence")
 tap.error_like(function() vm.reclaim() end, "reclaim: a number of pages is needed$", "vm.reclaim()")
 tap.error_like(function() vm.reclaim("x") end, "reclaim: a number of pages is needed, not 'x'", "vm.reclaim('x')")
 

@@ -92,7 +92,7 @@ SKIP: {
 {
 	my $dir = tempdir(CLEANUP => 1);
 	my %faults = (
-		'bad-dir' => qr/step 1 \(boot\): dot: cannot write nowhere\/01-boot\.dot: No such file or directory/,
+		'bad-dir' => qr/^vmlab: \S*slides\.lua:10: slides\.new: dir 'nowhere': No such file or directory\n/,
 		'bad-diagram' => qr/step 2 \(exec app\): dot: unknown diagram 'nothing'/,
 		'bad-step' => qr/step 3 \(Fork & write: "copy"!\): .*the step broke/,
 		'bad-format' => qr/slides\.new: format 'jpg' is not svg, png, pdf or dot/,
@@ -104,6 +104,17 @@ SKIP: {
 		is($r->{status}, 1, "$fault: the script fails");
 		like($r->{err}, $faults{$fault}, "$fault: the error says where");
 	}
+}
+
+# slides.new checks dir: one line at the caller's, before any step runs.
+{
+	my $dir = tempdir(CLEANUP => 1);
+	open my $fh, '>', "$dir/file" or die; close $fh;
+	my $r = run_vmlab(['-e', 'local slides = require "slides"; slides.new{ dir = "file", format = "dot" }; print("never")'],
+			  '', dir => $dir);
+	is($r->{status}, 1, 'a dir that is a file fails');
+	like($r->{err}, qr/^vmlab: \(command line\):1: slides\.new: dir 'file': Not a directory\n/, 'at slides.new, saying why');
+	is($r->{out}, '', 'before anything else runs');
 }
 
 # The example: copy-on-write as eight slides.
