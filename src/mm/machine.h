@@ -55,6 +55,8 @@
 	X(PGSCAN_FILE, "pgscan_file") \
 	X(PGSTEAL_ANON, "pgsteal_anon") \
 	X(PGSTEAL_FILE, "pgsteal_file") \
+	X(KSWAPD_LOW_WMARK_HIT_QUICKLY, "kswapd_low_wmark_hit_quickly") \
+	X(KSWAPD_HIGH_WMARK_HIT_QUICKLY, "kswapd_high_wmark_hit_quickly") \
 	X(PAGEOUTRUN, "pageoutrun") \
 	X(OOM_KILL, "oom_kill")
 

@@ -397,7 +397,7 @@ static long alloc_pages_slowpath(struct machine *m, pg_data_t *pgdat, unsigned o
 	long pfn;
 
 	if (m->reclaim && (gfp & __GFP_KSWAPD_RECLAIM))
-		wakeup_kswapd(m, nid, order, gfp, highest);
+		wake_all_kswapds(m, nid, order, gfp, highest);
 	pfn = get_page_from_freelist(m, pgdat, order, gfp, highest, slowpath_alloc_flags(gfp));
 	if (pfn >= 0 || !m->reclaim || !(gfp & __GFP_DIRECT_RECLAIM) || m->reclaim->reclaiming)
 		return pfn;

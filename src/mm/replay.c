@@ -677,12 +677,34 @@ static bool next_line(struct reader *r, const char **start, const char **end, in
 	return true;
 }
 
+/*
+ * Past the separator after a refs= item: blanks, one comma, blanks.  An
+ * empty item ("1,,2", a comma first or last) is an error, not skipped.
+ */
+static int skip_ref_sep(struct reader *r, const char *p)
+{
+	bool comma;
+
+	p += strspn(p, " \t");
+	comma = *p == ',';
+	p += comma;
+	p += strspn(p, " \t");
+	r->refs = p;
+	if (*p == ',' || (comma && !*p))
+		return mm_err(r->m, -EINVAL, "refs: item %lu is empty (page numbers are separated "
+			      "by one comma)", r->line + 1);
+	return 0;
+}
+
 /* One refs= item: "12", "0x1f", "12w". */
 static long parse_ref_item(struct reader *r, uint64_t *pages, uint8_t *w)
 {
 	const char *p = r->refs, *end = p + strcspn(p, ", \t");
 	bool write = false;
 
+	if (p == end)		/* a comma first */
+		return mm_err(r->m, -EINVAL, "refs: item %lu is empty (page numbers are separated "
+			      "by one comma)", r->line + 1);
 	if (!parse_num(&p, end, &pages[0]) ||
 	    (p < end && (write = (*p == 'w' || *p == 'W'), !write && *p != 'r' && *p != 'R')) ||
 	    (p < end && ++p != end))
@@ -690,9 +712,8 @@ static long parse_ref_item(struct reader *r, uint64_t *pages, uint8_t *w)
 			      "write)", (int)(end - r->refs), r->refs);
 	w[0] = write;
 	r->writes += write;
-	r->refs = end + strspn(end, ", \t");
 	r->line++;
-	return 1;
+	return skip_ref_sep(r, end) < 0 ? -EINVAL : 1;
 }
 
 /* Eight hex digits at p (they must be readable) into *v; false if one is not a digit. */
@@ -1075,7 +1096,7 @@ int replay_run(struct machine *m, const struct trace_source *src,
 		return mm_err(m, -ENOMEM, "out of host memory for the reader");
 	r.chunk = CHUNK;
 	if (rd.refs) {
-		rd.refs += strspn(rd.refs, ", \t");
+		rd.refs += strspn(rd.refs, " \t");
 		if (strlen(rd.refs) / 2 + 8 < CHUNK)	/* 2 chars a reference; fill wants 4 free */
 			r.chunk = strlen(rd.refs) / 2 + 8;
 	}

@@ -15,8 +15,16 @@
  * A lower priority is used only when every higher one is full.
  *
  * A count above SWAP_MAP_MAX (62 PTEs sharing a slot, after many forks)
- * sets COUNT_CONTINUED; the kernel then chains continuation pages, the
- * model keeps the rest of the count in cont[].
+ * goes on in continuation pages, digit by digit, as swap_count_continued()
+ * counts: the byte keeps the count modulo 63 and sets COUNT_CONTINUED,
+ * the continuation holds how many 63s there are (the kernel writes that
+ * number over continuation pages, a digit of 0..SWAP_CONT_MAX 0x7f per
+ * page; the model keeps it in cont[]):
+ *
+ *   count 62   swap_map 0x3e
+ *   count 63   swap_map 0x80, continuation 1
+ *   count 71   swap_map 0x88, continuation 1     (8 + 1 x 63)
+ *   count 126  swap_map 0x80, continuation 2
  */
 #include <errno.h>
 #include <stdio.h>
@@ -343,16 +351,25 @@ swp_entry_t get_swap_page(struct machine *m)
 	return none;
 }
 
+/* The count kept in the swap_map byte itself: 0..SWAP_MAP_MAX. */
+static unsigned map_digit(unsigned char c)
+{
+	return c & ~(SWAP_HAS_CACHE | COUNT_CONTINUED);
+}
+
 unsigned swap_count(const struct machine *m, swp_entry_t e)
 {
 	const struct swap_info_struct *si = swap_info(m, swp_type(e));
 	unsigned long off = swp_offset(e);
 	unsigned char c = si->swap_map[off];
-	unsigned n = c & ~(SWAP_HAS_CACHE | COUNT_CONTINUED);
 
-	return c & COUNT_CONTINUED ? n + si->cont[off] : n;
+	return map_digit(c) + (c & COUNT_CONTINUED ? si->cont[off] * (SWAP_MAP_MAX + 1) : 0);
 }
 
+/*
+ * swap_count_continued(), incrementing: the byte's digit wraps from
+ * SWAP_MAP_MAX to 0 and the continuation counts one more.
+ */
 void swap_duplicate(struct machine *m, swp_entry_t e)
 {
 	struct swap_info_struct *si = swap_info(m, swp_type(e));
@@ -360,7 +377,7 @@ void swap_duplicate(struct machine *m, swp_entry_t e)
 	unsigned char *c = &si->swap_map[off];
 
 	MM_BUG_ON(!*c || *c == SWAP_MAP_BAD, m, off);
-	if ((*c & ~(SWAP_HAS_CACHE | COUNT_CONTINUED)) < SWAP_MAP_MAX) {
+	if (map_digit(*c) < SWAP_MAP_MAX) {
 		(*c)++;
 		return;
 	}
@@ -369,7 +386,7 @@ void swap_duplicate(struct machine *m, swp_entry_t e)
 		abort();
 	}
 	si->cont[off]++;
-	*c |= COUNT_CONTINUED;
+	*c = (unsigned char)((*c & SWAP_HAS_CACHE) | COUNT_CONTINUED);
 }
 
 /* The slot's byte without its count: free it if nothing is left. */
@@ -386,11 +403,12 @@ void swap_free(struct machine *m, swp_entry_t e)
 	unsigned char *c = &si->swap_map[off];
 
 	MM_BUG_ON(swap_count(m, e) == 0, m, off);
-	if (*c & COUNT_CONTINUED) {
-		if (--si->cont[off] == 0)
-			*c &= (unsigned char)~COUNT_CONTINUED;
-	} else {
+	if (map_digit(*c)) {
 		(*c)--;
+	} else {		/* 0x80: borrow from the continuation, as 1000 - 1 = 999 */
+		si->cont[off]--;
+		*c = (unsigned char)((*c & SWAP_HAS_CACHE) | SWAP_MAP_MAX |
+				     (si->cont[off] ? COUNT_CONTINUED : 0));
 	}
 	swap_map_settle(m, si, off);
 }
@@ -439,24 +457,95 @@ static unsigned long slots_to_read(const struct swap_info_struct *si)
 }
 
 /*
- * The pages allocations without reclaim can surely still get: per zone,
- * the free pages above min (less the quarter an atomic allocation may
- * use), its lowmem_reserve and one per-CPU batch.
+ * What allocations without reclaim surely leave in a zone: min (less the
+ * quarter an atomic allocation may use), its lowmem_reserve and one
+ * per-CPU batch.  Negative: the pages free above that.
  */
+static long zone_deficit(const struct machine *m, const struct zone *z)
+{
+	enum zone_type highest = gfp_zone(m->arch, GFP_HIGHUSER_MOVABLE);
+	long min = (long)min_wmark_pages(z);
+
+	return min - min / 4 + z->lowmem_reserve[highest] + 1 + z->pcp[m->cpu].batch -
+	       zone_page_state(z, NR_FREE_PAGES);
+}
+
+static bool swapoff_zone(const struct machine *m, const struct zone *z)
+{
+	return z->type <= gfp_zone(m->arch, GFP_HIGHUSER_MOVABLE);
+}
+
+/* The pages allocations without reclaim can surely still get. */
 static unsigned long free_without_reclaim(const struct machine *m)
 {
 	const struct zone *z;
 	unsigned long n = 0;
-	enum zone_type highest = gfp_zone(m->arch, GFP_HIGHUSER_MOVABLE);
 
-	for_each_populated_zone(m, z) {
-		long min = (long)min_wmark_pages(z), free = zone_page_state(z, NR_FREE_PAGES);
-		long keep = min - min / 4 + z->lowmem_reserve[highest] + 1 + z->pcp[m->cpu].batch;
+	for_each_populated_zone(m, z)
+		if (swapoff_zone(m, z) && zone_deficit(m, z) < 0)
+			n += (unsigned long)-zone_deficit(m, z);
+	return n;
+}
 
-		if (z->type <= highest && free > keep)
-			n += (unsigned long)(free - keep);
+/* Free slots of the areas in use other than skip. */
+static long other_free_slots(const struct machine *m, int skip)
+{
+	long n = 0;
+
+	for (int i = 0; i < m->swap->nr_active; i++) {
+		const struct swap_info_struct *si = m->swap->info[m->swap->active[i]];
+
+		if (si->type != skip && (si->flags & SWP_WRITEOK))
+			n += (long)(si->pages - si->inuse_pages);
 	}
 	return n;
+}
+
+static unsigned long min_ul(unsigned long a, unsigned long b)
+{
+	return a < b ? a : b;
+}
+
+/*
+ * Room for swapoff of area skip when free memory is short: try_to_unuse()
+ * allocates under memory pressure, and reclaim pushes other pages out to
+ * the remaining areas.  Zone by zone, pages that go without a new slot
+ * first (file pages), then anonymous pages into the other areas' free
+ * slots; only what lifts a zone above zone_deficit() counts, so zones
+ * already above it come first.  With push false it only counts, and the
+ * same plan done with push true frees what it counted.  Returns the pages
+ * it adds (or would add) to free_without_reclaim(), up to want.
+ *
+ *   Normal: 300 free, keeps 400, 1000 file pages  ->  push 100 + want
+ */
+static unsigned long make_room(struct machine *m, int skip, unsigned long want, bool push,
+			       struct reclaim_stat *st)
+{
+	unsigned long got = 0, slots = (unsigned long)other_free_slots(m, skip);
+	const struct zone *z;
+
+	for (int pass = 0; pass < 2; pass++)
+		for_each_populated_zone(m, z) {
+			long deficit = zone_deficit(m, z);
+			unsigned long c[2], d, take, n0;
+
+			if (!swapoff_zone(m, z) || got >= want || (deficit > 0) != (pass == 1))
+				continue;
+			d = deficit > 0 ? (unsigned long)deficit : 0;
+			swapoff_victims(m, z, skip, c);
+			c[1] = min_ul(c[1], slots);
+			if (c[0] + c[1] <= d)
+				continue;
+			take = d + min_ul(want - got, c[0] + c[1] - d);
+			n0 = min_ul(c[0], take);
+			if (push) {
+				swapoff_push(m, z, skip, 0, n0, st);
+				swapoff_push(m, z, skip, 1, take - n0, st);
+			}
+			slots -= take - n0;
+			got += take - d;
+		}
+	return got;
 }
 
 #define GFP_SWAPOFF	(GFP_HIGHUSER_MOVABLE & ~__GFP_RECLAIM)
@@ -557,41 +646,88 @@ static void try_to_unuse(struct machine *m, struct unuse *u)
 			delete_from_swap_cache(m, u->si->cache[off]);
 }
 
-int swapoff(struct machine *m, int type, unsigned long *nr_in)
+/* No new slots from si (del_from_avail_list()), or again (reinsert_swap_info()). */
+static void swap_set_writeok(struct machine *m, struct swap_info_struct *si, bool ok)
 {
-	struct swap_info_struct *si = type >= 0 && type < MAX_SWAPFILES ? m->swap->info[type] : NULL;
-	struct unuse u = { .si = si };
-	unsigned long need;
+	long sign = ok ? 1 : -1;
 
-	if (!si)
-		return mm_err(m, -EINVAL, "there is no swap area %d (see swaps)", type);
-	need = slots_to_read(si);
-	if (need > free_without_reclaim(m))
-		return mm_err(m, -ENOMEM, "the %lu pages in %s do not fit in free memory "
-			      "(%lu pages free above the watermarks): nothing changed", need,
-			      si->name, free_without_reclaim(m));
-	u.pfns = malloc((need ? need : 1) * sizeof(*u.pfns));
-	if (!u.pfns)
-		return mm_err(m, -ENOMEM, "out of host memory");
-	if (swapoff_prealloc(m, u.pfns, need) < 0) {
-		free(u.pfns);
-		return mm_err(m, -ENOMEM, "the %lu pages in %s do not fit in memory: nothing "
-			      "changed", need, si->name);
-	}
-	si->flags &= ~(unsigned)SWP_WRITEOK;
-	m->swap->nr_swap_pages -= (long)(si->pages - si->inuse_pages);
-	m->swap->total_swap_pages -= (long)si->pages;
-	try_to_unuse(m, &u);
-	MM_BUG_ON(u.used != need || si->inuse_pages != 0, m, 0);
-	free(u.pfns);
-	active_del(m->swap, type);
-	if (si->prio < 0) {		/* the later default priorities move up */
+	if (ok)
+		si->flags |= SWP_WRITEOK;
+	else
+		si->flags &= ~(unsigned)SWP_WRITEOK;
+	m->swap->nr_swap_pages += sign * (long)(si->pages - si->inuse_pages);
+	m->swap->total_swap_pages += sign * (long)si->pages;
+}
+
+/* The empty area leaves the table; the later default priorities move up. */
+static void swap_remove(struct machine *m, struct swap_info_struct *si)
+{
+	active_del(m->swap, si->type);
+	if (si->prio < 0) {
 		for (int i = 0; i < MAX_SWAPFILES; i++)
 			if (m->swap->info[i] && m->swap->info[i]->prio < si->prio)
 				m->swap->info[i]->prio++;
 		m->swap->least_priority++;
 	}
-	m->swap->info[type] = NULL;
+	m->swap->info[si->type] = NULL;
+}
+
+/* The failure when even reclaim cannot make room: nothing has changed. */
+static int swapoff_no_room(struct machine *m, const struct swap_info_struct *si,
+			   unsigned long need)
+{
+	unsigned long free = free_without_reclaim(m), room = make_room(m, si->type, need, false,
+								       NULL);
+	long slots = other_free_slots(m, si->type);
+
+	char how[96] = "file pages: no other area can take anonymous pages";
+
+	if (m->swap->nr_active > 1)
+		snprintf(how, sizeof(how), "file pages, and anonymous pages into the %ld free "
+			 "slot%s of the other areas", slots, slots == 1 ? "" : "s");
+	return mm_err(m, -ENOMEM, "the %lu pages in %s do not fit in memory: %lu pages are free "
+		      "above the watermarks, and reclaim could free %lu more (%s): nothing changed",
+		      need, si->name, free, room, how);
+}
+
+int swapoff(struct machine *m, int type, unsigned long *nr_in)
+{
+	return swapoff_stat(m, type, nr_in, NULL);
+}
+
+int swapoff_stat(struct machine *m, int type, unsigned long *nr_in, struct reclaim_stat *pushed)
+{
+	struct swap_info_struct *si = type >= 0 && type < MAX_SWAPFILES ? m->swap->info[type] : NULL;
+	struct reclaim_stat local = { 0 };
+	struct unuse u = { .si = si };
+	unsigned long need, avail;
+
+	if (!si)
+		return mm_err(m, -EINVAL, "there is no swap area %d (see swaps)", type);
+	pushed = pushed ? pushed : &local;
+	need = slots_to_read(si);
+	avail = free_without_reclaim(m);
+	if (need > avail && make_room(m, type, need - avail, false, NULL) < need - avail)
+		return swapoff_no_room(m, si, need);
+	u.pfns = malloc((need ? need : 1) * sizeof(*u.pfns));
+	if (!u.pfns)
+		return mm_err(m, -ENOMEM, "out of host memory");
+	swap_set_writeok(m, si, false);
+	if (need > avail) {
+		make_room(m, type, need - avail, true, pushed);
+		drain_all_pages(m);		/* the frames pushed out, into the buddy lists */
+	}
+	if (swapoff_prealloc(m, u.pfns, need) < 0) {
+		swap_set_writeok(m, si, true);
+		free(u.pfns);
+		return mm_err(m, -ENOMEM, "the %lu pages in %s do not fit in memory: %s", need,
+			      si->name, pushed->reclaimed ? "the pages pushed out to make room stay "
+			      "out" : "nothing changed");
+	}
+	try_to_unuse(m, &u);
+	MM_BUG_ON(u.used != need || si->inuse_pages != 0, m, 0);
+	free(u.pfns);
+	swap_remove(m, si);
 	event_emit(m, .type = EV_SWAPOFF, .val = (unsigned long)type, .val2 = u.nr_in);
 	swap_info_free(m, si);
 	*nr_in = u.nr_in;

@@ -36,6 +36,7 @@
 #include "pgtable.h"
 
 struct machine;
+struct reclaim_stat;
 struct vm_area_struct;
 
 #define MAX_SWAPFILES_SHIFT	5
@@ -115,7 +116,8 @@ struct swap_info_struct {
 	unsigned long inuse_pages;	/* slots with a non-zero swap_map byte */
 	unsigned long cluster_next;	/* next-fit: where the next search starts */
 	unsigned char *swap_map;	/* [max] */
-	uint32_t *cont;			/* [max] counts above SWAP_MAP_MAX, lazily */
+	uint32_t *cont;			/* [max] the count continuation: SWAP_MAP_MAX + 1
+					   references each (swapfile.c), lazily */
 	uint32_t *cache;		/* [max] the swap cache: pfn, or PFN_NONE */
 	uint32_t *data;			/* [max] page_store handle of the slot's bytes */
 	unsigned long nr_cached;	/* pages of this area in the swap cache */
@@ -149,11 +151,17 @@ int swapon(struct machine *m, unsigned long long bytes, int prio, const char *na
 
 /*
  * swapoff: brings every page of area `type` back into RAM (sharing pages
- * between the processes that shared them), then removes the area.
- * Returns 0, or -EINVAL (no such area) or -ENOMEM when RAM cannot hold
- * its pages: then nothing has changed.  *nr_in gets the pages read back.
+ * between the processes that shared them), then removes the area.  When
+ * free memory is short, reclaim first pushes other pages out, file pages
+ * and anonymous pages into the other areas' free slots, as memory
+ * pressure would during the kernel's try_to_unuse().  Returns 0, or
+ * -EINVAL (no such area) or -ENOMEM when even that cannot make room: then
+ * nothing has changed.  *nr_in gets the pages read back; swapoff_stat()'s
+ * pushed (may be NULL) says what was pushed out.
  */
 int swapoff(struct machine *m, int type, unsigned long *nr_in);
+int swapoff_stat(struct machine *m, int type, unsigned long *nr_in,
+		 struct reclaim_stat *pushed);
 
 /* The area a name or a type number names, or NULL. */
 struct swap_info_struct *swap_info_get(const struct machine *m, const char *name_or_type);

@@ -31,6 +31,7 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include "filemap.h"
 #include "machine.h"
 #include "mm_types.h"
@@ -201,6 +202,20 @@ static int reclaim_file(struct machine *m, unsigned long pfn, bool clean_only,
 	return SV_RECLAIMED;
 }
 
+/* Why reclaim must keep a page whatever its kind, or 0. */
+static int folio_stays(struct machine *m, unsigned long pfn)
+{
+	const struct page *p = pfn_to_page(m, pfn);
+
+	if (PageFlag(p, PG_unevictable))
+		return SV_UNEVICTABLE;
+	if (page_pinned(p))
+		return SV_PINNED;
+	if (rmap_walk(m, pfn, NULL, NULL) != page_mapcount(p))
+		return SV_UNREACHABLE;
+	return 0;
+}
+
 /*
  * shrink_folio_list()'s work for one page that the policy gave up.
  * Returns SV_RECLAIMED (the frame is free) or why it stays.
@@ -209,13 +224,10 @@ static int reclaim_folio(struct machine *m, unsigned long pfn, bool clean_only,
 			 struct reclaim_stat *st)
 {
 	struct page *p = pfn_to_page(m, pfn);
+	int stays = folio_stays(m, pfn);
 
-	if (PageFlag(p, PG_unevictable))
-		return SV_UNEVICTABLE;
-	if (page_pinned(p))
-		return SV_PINNED;
-	if (rmap_walk(m, pfn, NULL, NULL) != page_mapcount(p))
-		return SV_UNREACHABLE;
+	if (stays)
+		return stays;
 	if (PageFlag(p, PG_anon))
 		return reclaim_anon(m, pfn, st);
 	if (PageFlag(p, PG_swapbacked))
@@ -277,23 +289,49 @@ static unsigned long isolate_lru_folios(struct machine *m, struct pfn_list *l, u
 	return n;
 }
 
-/* Puts an isolated page back where its verdict sends it. */
+/*
+ * What a command's summary counts a page as.  A command may look at a
+ * page more than once (swapout N makes up to SWAPOUT_PASSES passes): with
+ * st->outcome set, only the page's latest outcome counts, so that each
+ * page is counted once.
+ */
+enum { OUT_NONE, OUT_KEPT, OUT_ACTIVATED, OUT_FAILED };
+
+static unsigned long *outcome_counter(struct reclaim_stat *st, int o)
+{
+	return o == OUT_KEPT ? &st->kept : o == OUT_ACTIVATED ? &st->activated : &st->failed;
+}
+
+static void note_outcome(struct reclaim_stat *st, unsigned long pfn, int o)
+{
+	uint8_t *was = st->outcome ? &st->outcome[pfn] : NULL;
+
+	if (was && *was)
+		(*outcome_counter(st, *was))--;
+	if (o != OUT_NONE)
+		(*outcome_counter(st, o))++;
+	if (was)
+		*was = (uint8_t)o;
+}
+
+/*
+ * Puts an isolated page back where its verdict sends it.  Under linux a
+ * page that could not go is activated too (activate_locked), but the
+ * summary counts it once, as a page that could not go.
+ */
 static void putback(struct machine *m, unsigned long pfn, int verdict, struct reclaim_stat *st)
 {
 	struct page *p = pfn_to_page(m, pfn);
+	int o = verdict == SV_ACTIVATE ? OUT_ACTIVATED : verdict == SV_KEEP ? OUT_KEPT : OUT_FAILED;
 
 	if (verdict == SV_ACTIVATE || ((verdict == SV_SWAP_FULL || verdict == SV_UNREACHABLE ||
 	    verdict == SV_SHMEM) && m->reclaim->policy == POLICY_LINUX)) {
 		SetPageFlag(p, PG_active);
 		count_vm_event(m, PGACTIVATE);
-		st->activated++;
-	} else if (verdict == SV_KEEP) {
-		st->kept++;
 	}
-	if (verdict != SV_KEEP && verdict != SV_ACTIVATE) {
-		st->failed++;
+	if (o == OUT_FAILED)
 		st->why = verdict_why[verdict];
-	}
+	note_outcome(st, pfn, o);
 	lru_add(m, pfn, false);
 }
 
@@ -345,6 +383,7 @@ static unsigned long shrink_inactive_list(struct machine *m, enum lru_list lru,
 		int v = shrink_folio(m, batch[i], rec.file, sc);
 
 		if (v == SV_RECLAIMED) {
+			note_outcome(sc->st, batch[i], OUT_NONE);
 			rec.nr_reclaimed++;
 			continue;
 		}
@@ -574,10 +613,36 @@ static const struct zone *preferred_zone(const struct machine *m, int nid,
 	return NULL;
 }
 
+/* The model's clock for kswapd's nap: pages allocated since boot (pgalloc_*). */
+static unsigned long pgalloc_clock(const struct machine *m)
+{
+	unsigned long n = 0;
+
+	for (int i = PGALLOC_DMA; i <= PGALLOC_MOVABLE; i++)
+		n += m->vm_events[i];
+	return n;
+}
+
+/*
+ * kswapd_try_to_sleep(), at a wakeup: a kswapd still in its short nap
+ * (HZ/10 after it balanced its node) was woken prematurely, and the
+ * kernel counts kswapd_low_wmark_hit_quickly.  The model has no clock: it
+ * measures the nap in page allocations (KSWAPD_NAP_PAGES).
+ */
+static void kswapd_end_nap(struct machine *m, struct kswapd_state *ks)
+{
+	if (ks->napping && pgalloc_clock(m) - ks->nap_start < KSWAPD_NAP_PAGES)
+		count_vm_event(m, KSWAPD_LOW_WMARK_HIT_QUICKLY);
+	ks->napping = false;
+}
+
 /*
  * kswapd(): balance_pgdat() again and again until the node is balanced;
  * a run that frees nothing is a failure, and after MAX_RECLAIM_RETRIES in
  * a row kswapd leaves the node to direct reclaim (prepare_kswapd_sleep()).
+ * Each time it tries to sleep and finds the node not balanced, it goes
+ * straight back to work: kswapd_high_wmark_hit_quickly.  Once it may
+ * sleep, it naps first.
  */
 static void kswapd_run(struct machine *m, int nid, unsigned order, enum zone_type highest)
 {
@@ -587,16 +652,22 @@ static void kswapd_run(struct machine *m, int nid, unsigned order, enum zone_typ
 	unsigned long reclaimed = 0;
 	bool balanced = false;
 
+	kswapd_end_nap(m, ks);
 	ks->order = order;
 	ks->highest_zoneidx = highest;
 	m->reclaim->reclaiming = true;
-	while (!balanced && ks->failures < MAX_RECLAIM_RETRIES) {
+	for (;;) {
 		unsigned long got = balance_pgdat(m, nid, order, highest, &st);
 
 		ks->failures = got ? 0 : ks->failures + 1;
 		reclaimed += got;
 		balanced = pgdat_balanced(m, nid, order, highest, &z);
+		if (balanced || ks->failures >= MAX_RECLAIM_RETRIES)
+			break;
+		count_vm_event(m, KSWAPD_HIGH_WMARK_HIT_QUICKLY);
 	}
+	ks->napping = true;
+	ks->nap_start = pgalloc_clock(m);
 	m->reclaim->reclaiming = false;
 	event_emit(m, .type = EV_MM_VMSCAN_KSWAPD_SLEEP, .val = (unsigned long)nid, .zone = z,
 		   .val2 = reclaimed, .val3 = (unsigned long)ks->failures, .ok = balanced);
@@ -619,8 +690,6 @@ void wakeup_kswapd(struct machine *m, int nid, unsigned order, gfp_t gfp,
 	kswapd_run(m, nid, order, highest);
 }
 
-/* ---- direct reclaim ---------------------------------------------------------------------- */
-
 /* The nodes of nid's zonelist, in order, each once. */
 static int zonelist_nodes(const struct machine *m, int nid, enum zone_type highest, int *out)
 {
@@ -629,7 +698,7 @@ static int zonelist_nodes(const struct machine *m, int nid, enum zone_type highe
 	for (struct zone *const *zp = m->node_data[nid].zonelist; *zp; zp++) {
 		int id = (*zp)->zone_pgdat->node_id, i = 0;
 
-		if ((*zp)->type > highest)
+		if ((*zp)->type > highest || !(*zp)->managed_pages)
 			continue;
 		while (i < n && out[i] != id)
 			i++;
@@ -638,6 +707,25 @@ static int zonelist_nodes(const struct machine *m, int nid, enum zone_type highe
 	}
 	return n;
 }
+
+/*
+ * wake_all_kswapds(): every node of the zonelist, in zonelist order, has
+ * its kswapd woken (wakeup_kswapd() lets it sleep on if its node is
+ * balanced), and each reclaims its own node's lists:
+ *
+ *   zonelist of node 0:  DMA32/0  DMA/0  DMA32/1
+ *   wakes:               kswapd0, then kswapd1
+ */
+void wake_all_kswapds(struct machine *m, int nid, unsigned order, gfp_t gfp,
+		      enum zone_type highest)
+{
+	int nodes[MAX_NUMNODES], n = zonelist_nodes(m, nid, highest, nodes);
+
+	for (int i = 0; i < n; i++)
+		wakeup_kswapd(m, nodes[i], order, gfp, highest);
+}
+
+/* ---- direct reclaim ---------------------------------------------------------------------- */
 
 /* do_try_to_free_pages(): priority 12 down to 0 over the nodes until enough is freed. */
 static void do_try_to_free_pages(struct machine *m, const int *nodes, int nr_nodes,
@@ -684,6 +772,18 @@ static void node_list(const struct machine *m, int *nodes)
 		nodes[i] = i;
 }
 
+/* A command's summary counts each page once, by its latest outcome (note_outcome()). */
+static void outcome_begin(const struct machine *m, struct reclaim_stat *st)
+{
+	st->outcome = calloc(m->max_pfn, 1);	/* NULL: counted per look, nothing worse */
+}
+
+static void outcome_end(struct reclaim_stat *st)
+{
+	free(st->outcome);
+	st->outcome = NULL;
+}
+
 unsigned long reclaim_pages(struct machine *m, unsigned long nr, struct reclaim_stat *st)
 {
 	struct reclaim_stat local = { 0 };
@@ -692,6 +792,7 @@ unsigned long reclaim_pages(struct machine *m, unsigned long nr, struct reclaim_
 
 	node_list(m, nodes);
 	st = st ? st : &local;
+	outcome_begin(m, st);
 	m->reclaim->reclaiming = true;
 	for (int retries = 0; total < nr && retries < MAX_RECLAIM_RETRIES;) {
 		struct scan_control sc = { .nr_to_reclaim = nr - total, .may_swap = true, .st = st,
@@ -702,6 +803,7 @@ unsigned long reclaim_pages(struct machine *m, unsigned long nr, struct reclaim_
 		retries = sc.nr_reclaimed ? 0 : retries + 1;	/* memory.reclaim's retries */
 	}
 	m->reclaim->reclaiming = false;
+	outcome_end(st);
 	return total;
 }
 
@@ -748,11 +850,94 @@ unsigned long swapout_pages(struct machine *m, unsigned long nr, struct mm_struc
 				   .st = st ? st : &local, .reclaim_idx = MAX_NR_ZONES - 1,
 				   .priority = DEF_PRIORITY };
 
+	outcome_begin(m, sc.st);
 	m->reclaim->reclaiming = true;
 	for (int nid = 0; nid < m->nr_nodes && sc.nr_reclaimed < nr; nid++)
 		sc.nr_reclaimed += swapout_node(m, nid, nr - sc.nr_reclaimed, &sc);
 	m->reclaim->reclaiming = false;
+	outcome_end(sc.st);
 	return sc.nr_reclaimed;
+}
+
+/* ---- room for swapoff ---------------------------------------------------------------------- */
+
+/*
+ * What pushing the page out would take: -1 it cannot go (or must stay:
+ * a page in the swap cache of area `skip`, which swapoff would only have
+ * to read back), 0 it frees its frame without a new slot (file pages,
+ * pages in another area's swap cache), 1 it needs a slot of another area.
+ */
+static int push_kind(struct machine *m, unsigned long pfn, int skip)
+{
+	const struct page *p = pfn_to_page(m, pfn);
+
+	if (folio_stays(m, pfn))
+		return -1;
+	if (PageFlag(p, PG_anon)) {
+		if (!PageFlag(p, PG_swapcache))
+			return 1;
+		return (int)swp_type(page_swap_entry(m, pfn)) == skip ? -1 : 0;
+	}
+	return PageFlag(p, PG_swapbacked) ? -1 : 0;	/* shmem stays */
+}
+
+/* Where pushing starts: the tails of the inactive lists, then the active ones. */
+static const enum lru_list push_order[] = {
+	LRU_INACTIVE_FILE, LRU_INACTIVE_ANON, LRU_ACTIVE_FILE, LRU_ACTIVE_ANON,
+};
+
+void swapoff_victims(struct machine *m, const struct zone *z, int skip, unsigned long count[2])
+{
+	struct lruvec *lv = node_lruvec(m, z->zone_pgdat->node_id);
+
+	count[0] = count[1] = 0;
+	for (size_t i = 0; i < sizeof(push_order) / sizeof(push_order[0]); i++)
+		for (uint32_t pfn = lv->lists[push_order[i]].last; pfn != PFN_NONE;
+		     pfn = pfn_to_page(m, pfn)->lru_prev) {
+			int kind = pfn_zone(m, pfn) == z ? push_kind(m, pfn, skip) : -1;
+
+			if (kind >= 0)
+				count[kind]++;
+		}
+}
+
+/* One page off its list and out, as reclaim evicts it (counted as direct reclaim). */
+static bool push_one(struct machine *m, unsigned long pfn, struct reclaim_stat *st)
+{
+	struct scan_control sc = { .st = st };
+	bool file = !PageFlag(pfn_to_page(m, pfn), PG_swapbacked);
+	int v;
+
+	lru_remove(m, pfn);
+	st->scanned++;
+	v = reclaim_folio(m, pfn, false, st);
+	count_scan(m, &sc, file, 1, v == SV_RECLAIMED);
+	if (v != SV_RECLAIMED) {
+		putback(m, pfn, v, st);
+		return false;
+	}
+	st->reclaimed++;
+	return true;
+}
+
+unsigned long swapoff_push(struct machine *m, const struct zone *z, int skip, int kind,
+			   unsigned long nr, struct reclaim_stat *st)
+{
+	struct lruvec *lv = node_lruvec(m, z->zone_pgdat->node_id);
+	unsigned long done = 0;
+
+	m->reclaim->reclaiming = true;
+	for (size_t i = 0; i < sizeof(push_order) / sizeof(push_order[0]) && done < nr; i++) {
+		uint32_t pfn = lv->lists[push_order[i]].last, prev;
+
+		for (; pfn != PFN_NONE && done < nr; pfn = prev) {
+			prev = pfn_to_page(m, pfn)->lru_prev;
+			if (pfn_zone(m, pfn) == z && push_kind(m, pfn, skip) == kind)
+				done += push_one(m, pfn, st);
+		}
+	}
+	m->reclaim->reclaiming = false;
+	return done;
 }
 
 /* ---- swapout of a range ------------------------------------------------------------------ */

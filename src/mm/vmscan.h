@@ -14,8 +14,9 @@
  * simply dropped (a dirty one is written back to its file first).
  *
  * Watermarks drive reclaim.  An allocation that finds every zone of its
- * zonelist at or below its low watermark wakes the node's kswapd, which
- * reclaims until a zone is above its high watermark; an allocation that
+ * zonelist at or below its low watermark wakes the kswapd of every node
+ * the zonelist reaches; each reclaims its own node's lists until a zone of
+ * the node is above its high watermark; an allocation that
  * fails even at min reclaims by itself (direct reclaim, allocstall), and
  * when nothing can be reclaimed the OOM killer (oom_kill.h) makes room.
  *
@@ -26,12 +27,13 @@
  *
  * The model runs kswapd at once when it is woken, to completion, before
  * the allocation goes on: the same work a kswapd thread on another CPU
- * would do, in a fixed order.
+ * would do, in a fixed order (kswapd0, then kswapd1, ...).
  */
 #ifndef VMLAB_MM_VMSCAN_H
 #define VMLAB_MM_VMSCAN_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include "gfp.h"
 #include "machine.h"
 #include "replace.h"
@@ -74,7 +76,17 @@ struct kswapd_state {
 	unsigned order;			/* the largest order it was woken for */
 	enum zone_type highest_zoneidx;
 	int failures;			/* kswapd_failures: runs that reclaimed nothing */
+	bool napping;			/* in its short nap after a run (kswapd_try_to_sleep) */
+	unsigned long nap_start;	/* ... since this many pages were allocated */
 };
+
+/*
+ * kswapd's nap after it balanced its node lasts HZ/10 (100 ms).  The
+ * model has no clock and counts pages allocated instead: 25,000, about
+ * 100 ms of a task faulting in fresh pages.  A wakeup within the nap is
+ * premature (kswapd_low_wmark_hit_quickly).
+ */
+#define KSWAPD_NAP_PAGES	25000UL
 
 struct reclaim_state {
 	struct lruvec *lruvec;		/* [nr_nodes] */
@@ -96,6 +108,10 @@ struct reclaim_stat {
 	unsigned long activated;	/* promoted to the active list */
 	unsigned long failed;		/* could not be reclaimed (see `why`) */
 	const char *why;		/* the last reason a page could not go */
+	uint8_t *outcome;		/* vmscan.c's own: while reclaim_pages() or
+					   swapout_pages() runs, each page's latest
+					   outcome, so that kept, activated and failed
+					   count every page once */
 };
 
 /*
@@ -178,11 +194,19 @@ int set_reclaim_policy(struct machine *m, enum reclaim_policy p);
 /*
  * wakeup_kswapd(): the allocation could not stay above the low watermark
  * of any zone up to `highest` on node nid; kswapd runs (unless it has
- * failed MAX_RECLAIM_RETRIES times in a row) and reclaims until a zone is
- * above its high watermark.
+ * failed MAX_RECLAIM_RETRIES times in a row, or the node is balanced) and
+ * reclaims the node's own lists until a zone is above its high watermark.
  */
 void wakeup_kswapd(struct machine *m, int nid, unsigned order, gfp_t gfp,
 		   enum zone_type highest);
+
+/*
+ * wake_all_kswapds(): what __alloc_pages_slowpath() does first: for an
+ * allocation from node nid's zonelist, wakeup_kswapd() for every node the
+ * zonelist reaches with zones up to `highest`, in zonelist order.
+ */
+void wake_all_kswapds(struct machine *m, int nid, unsigned order, gfp_t gfp,
+		      enum zone_type highest);
 
 /*
  * try_to_free_pages(): direct reclaim by the allocating task, for
@@ -218,6 +242,21 @@ unsigned long swapout_pages(struct machine *m, unsigned long nr, struct mm_struc
  */
 int swapout_range(struct machine *m, struct mm_struct *mm, unsigned long start,
 		  unsigned long end, struct reclaim_stat *st);
+
+/*
+ * Room for swapoff (swapfile.c): try_to_unuse() allocates under memory
+ * pressure, and reclaim pushes other pages out to the remaining areas.
+ * swapoff_victims() counts the pages of zone z that could go without
+ * area `skip`: count[0] free their frame without a new slot (file pages,
+ * anonymous pages in another area's swap cache), count[1] need a slot of
+ * another area.  Mlocked, pinned and shared-memory pages, and pages in
+ * area skip's swap cache, do not count.  swapoff_push() pushes nr pages of
+ * one kind out, from the tails of the node's lists, and returns how many
+ * it freed (its frames go to the per-CPU lists; st says how).
+ */
+void swapoff_victims(struct machine *m, const struct zone *z, int skip, unsigned long count[2]);
+unsigned long swapoff_push(struct machine *m, const struct zone *z, int skip, int kind,
+			   unsigned long nr, struct reclaim_stat *st);
 
 /* ---- checks (check_swap.c) ---------------------------------------------------------- */
 

@@ -11,6 +11,7 @@
  *
  * Areas are listed by type (their index), as swap_start() walks swap_info[].
  */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include "mm/machine.h"
@@ -37,6 +38,32 @@ void proc_swaps(const struct machine *m, FILE *f)
 	for (int i = 0; i < MAX_SWAPFILES; i++)
 		if (m->swap->info[i])
 			swap_show(m->swap->info[i], f);
+}
+
+/*
+ * `swapon -s` (util-linux's display_summary(), before 2.39): the same
+ * areas from /proc/swaps, as libmount reads them back, in its own columns,
+ * and not even the header when there are none:
+ *
+ *   Filename				Type		Size	Used	Priority
+ *   /dev/sda2                              	partition	1048572	2048	-2
+ */
+void swapon_summary(const struct machine *m, FILE *f)
+{
+	bool header = false;
+
+	for (int i = 0; i < MAX_SWAPFILES; i++) {
+		const struct swap_info_struct *si = m->swap->info[i];
+
+		if (!si)
+			continue;
+		if (!header)
+			fputs("Filename\t\t\t\tType\t\tSize\tUsed\tPriority\n", f);
+		header = true;
+		fprintf(f, "%-39s\t%-8s\t%lu\t%lu\t%d\n", si->name,
+			si->partition ? "partition" : "file", K(si->pages), K(si->inuse_pages),
+			si->prio);
+	}
 }
 
 /* Who names each slot: up to OWNERS_SHOWN "pid 1 0xb7ffc000" per slot. */

@@ -113,7 +113,7 @@ static int cmd_swapon(struct shell *sh, struct args *a)
 	if (strcmp(a->argv[0], "-s") == 0) {
 		if (a->optc)
 			return sh_error(sh, "-s takes no options");
-		proc_swaps(sh->m, sh->out);
+		swapon_summary(sh->m, sh->out);
 		return 0;
 	}
 	if (arg_size(sh, "SIZE", a->argv[0], &size) < 0)
@@ -130,13 +130,21 @@ static int cmd_swapon(struct shell *sh, struct args *a)
 
 static int swapoff_one(struct shell *sh, int type)
 {
+	struct reclaim_stat pushed = { 0 };
 	char name[64];
 	unsigned long in;
 
 	snprintf(name, sizeof(name), "%s", swap_info(sh->m, (unsigned)type)->name);
-	if (swapoff(sh->m, type, &in) < 0)
+	if (swapoff_stat(sh->m, type, &in, &pushed) < 0)
 		return sh_mm_error(sh);
-	fprintf(sh->out, "swapoff %s: %lu page%s read back into memory\n", name, in, plural(in));
+	fprintf(sh->out, "swapoff %s: %lu page%s read back into memory", name, in, plural(in));
+	if (!pushed.reclaimed) {
+		fputc('\n', sh->out);
+		return 0;
+	}
+	fprintf(sh->out, "; to make room, %lu other page%s pushed out", pushed.reclaimed,
+		plural(pushed.reclaimed));
+	print_parts(sh, &pushed);
 	return 0;
 }
 
@@ -196,6 +204,40 @@ static int swapout_n(struct shell *sh, struct task_struct *t, const char *word)
 	return 0;
 }
 
+/* The first address of [start, end) that no VMA of mm covers, or end. */
+static unsigned long first_unmapped(struct mm_struct *mm, unsigned long start, unsigned long end)
+{
+	while (start < end) {
+		struct vm_area_struct *v = find_vma(mm, start);
+
+		if (!v || v->vm_start > start)
+			return start;
+		start = v->vm_end;
+	}
+	return end;
+}
+
+/* ADDR [SIZE]: in user space, and mapped (madvise(MADV_PAGEOUT) says ENOMEM otherwise). */
+static int check_range(struct shell *sh, struct task_struct *t, uint64_t addr, uint64_t size,
+		       bool sized)
+{
+	int w = sh->m->arch->addr_digits;
+	unsigned long hole;
+
+	if (addr >= t->mm->task_size || size > t->mm->task_size - addr) {
+		if (!sized)
+			return sh_error(sh, "0x%0*llx is not in user space", w,
+					(unsigned long long)addr);
+		return sh_error(sh, "0x%0*llx+0x%llx is not in user space", w,
+				(unsigned long long)addr, (unsigned long long)size);
+	}
+	hole = first_unmapped(t->mm, addr & PAGE_MASK, page_align(addr + size));
+	if (hole < page_align(addr + size))
+		return sh_error(sh, "0x%0*lx is not mapped in pid %d (%s) (see maps)", w,
+				hole > addr ? hole : (unsigned long)addr, t->pid, t->comm);
+	return 0;
+}
+
 static int swapout_addr(struct shell *sh, struct task_struct *t, const char *addr_s,
 			const char *size_s)
 {
@@ -207,9 +249,8 @@ static int swapout_addr(struct shell *sh, struct task_struct *t, const char *add
 		return -1;
 	if (size == 0)
 		return sh_error(sh, "SIZE: must not be 0");
-	if (addr >= t->mm->task_size || size > t->mm->task_size - addr)
-		return sh_error(sh, "0x%llx+0x%llx is not in user space", (unsigned long long)addr,
-				(unsigned long long)size);
+	if (check_range(sh, t, addr, size, size_s != NULL) < 0)
+		return -1;
 	if (swapout_range(sh->m, t->mm, addr & PAGE_MASK, page_align(addr + size), &st) < 0)
 		return sh_mm_error(sh);
 	fprintf(sh->out, "swapped out %lu page%s", st.reclaimed, plural(st.reclaimed));
@@ -257,6 +298,9 @@ static int cmd_swapout(struct shell *sh, struct args *a)
 			return sh_error(sh, "unexpected argument '%s' after all", a->argv[i + 1]);
 		return swapout_all(sh, t);
 	}
+	if (i + 2 < a->argc)
+		return sh_error(sh, "unexpected argument '%s' after SIZE (usage: swapout [PID] "
+				"[ADDR [SIZE] | N | all])", a->argv[i + 2]);
 	return swapout_addr(sh, t, a->argv[i], i + 1 < a->argc ? a->argv[i + 1] : NULL);
 }
 
@@ -364,14 +408,15 @@ const struct command reclaim_commands[] = {
 	{
 		.name = "swapon", .handler = cmd_swapon, .min_args = 1, .max_args = 1,
 		.usage = "swapon SIZE [prio=N] [name=PATH] | swapon -s",
-		.summary = "add a swap area; -s lists the areas as /proc/swaps",
+		.summary = "add a swap area; -s lists the areas",
 		.help = "Adds a swap area of SIZE bytes: its first page is the header, the rest\n"
 			"are slots.  Areas are used highest priority first, and equal priorities\n"
 			"take turns; without prio= an area gets -2, -3, ... as Linux gives them.\n"
 			"  prio=  0..32767\n"
 			"  name=  the path /proc/swaps shows; default /dev/sda2, /dev/sda3, ...\n"
 			"         (/dev/... is a partition, anything else a file)\n"
-			"The kernel logs \"Adding ...k swap on ...\"; `swapon -s` prints /proc/swaps.",
+			"The kernel logs \"Adding ...k swap on ...\".  `swapon -s` lists the areas as\n"
+			"util-linux's swapon -s does (nothing at all when there are none).",
 		.example = "swapon 64M prio=5", .options = "prio,name", .group = "reclaim",
 	},
 	{
@@ -381,7 +426,10 @@ const struct command reclaim_commands[] = {
 		.help = "Brings every page of swap area N (its type, as `swaps N` shows it) or\n"
 			"PATH back into memory: each swap entry becomes a present PTE again, and\n"
 			"pages that processes shared stay shared.  Without an argument, every area\n"
-			"(swapoff -a).  If memory cannot hold the pages, it fails and nothing changes.",
+			"(swapoff -a).  When free memory is short, reclaim first pushes other pages\n"
+			"out, as memory pressure does while the kernel reads the area back: file\n"
+			"pages, and anonymous pages into the free slots of the other areas.  If even\n"
+			"that cannot make room, it fails and nothing changes.",
 		.example = "swapon 4M; swapoff 0", .group = "reclaim",
 	},
 	{
@@ -391,7 +439,9 @@ const struct command reclaim_commands[] = {
 		.help = "Without an argument, prints /proc/swaps (Filename, Type, Size and Used in\n"
 			"kB, Priority).  With area N or PATH, lists its used slots: the swap_map\n"
 			"byte (count | 0x40 SWAP_HAS_CACHE), the count of swap entries naming the\n"
-			"slot, and the frame holding it in the swap cache.",
+			"slot, and the frame holding it in the swap cache.  Past 62 (SWAP_MAP_MAX)\n"
+			"the byte sets 0x80 COUNT_CONTINUED and keeps the count modulo 63; the\n"
+			"kernel's continuation pages count the 63s (71 = 0x88: 8 + 1 x 63).",
 		.example = "swapon 4M; exec app; mmap 8K; touch 0xb7ffe000 8K w; "
 			   "swapout 0xb7ffe000 8K; swaps 0",
 		.group = "reclaim",

@@ -187,17 +187,54 @@ static double hit_ratio(const struct replay_result *r)
 	return r->refs ? 100.0 * (double)r->hits / (double)r->refs : 0.0;
 }
 
+enum { COL_POLICY, COL_FRAMES, COL_REFS, COL_FAULTS, COL_HITS, COL_RATIO, COL_WB, NR_COLS };
+
+static const char *const col_name[NR_COLS] = {
+	"policy", "frames", "references", "faults", "hits", "hit ratio", "write-backs",
+};
+
+/* The cells of one row, as text. */
+static void table_row(const struct replay_result *r, bool writes, char cell[NR_COLS][32])
+{
+	snprintf(cell[COL_POLICY], 32, "%s", policy_name(r->policy));
+	snprintf(cell[COL_FRAMES], 32, "%lu", r->frames);
+	snprintf(cell[COL_REFS], 32, "%lu", r->refs);
+	snprintf(cell[COL_FAULTS], 32, "%lu", r->faults);
+	snprintf(cell[COL_HITS], 32, "%lu", r->hits);
+	snprintf(cell[COL_RATIO], 32, "%.2f%%", hit_ratio(r));
+	snprintf(cell[COL_WB], 32, writes ? "%lu" : "-", r->writebacks);
+}
+
+/*
+ * The table: each column as wide as its header or its widest value, two
+ * spaces apart; policy names to the left, numbers to the right.  The
+ * headers are at least 6 wide, so small tables keep one layout:
+ *
+ *   policy  frames  references   faults     hits  hit ratio  write-backs
+ *   lru          3     1100000  1100000        0      0.00%            -
+ *   lru          4     1100000        4  1099996    100.00%            -
+ */
 static void print_table(struct shell *sh, const struct replay_result *res, int n, bool writes)
 {
-	fprintf(sh->out, "%-6s  %6s  %10s  %6s  %6s  %9s  %11s\n", "policy", "frames", "references",
-		"faults", "hits", "hit ratio", "write-backs");
-	for (int i = 0; i < n; i++) {
-		char wb[24];
+	char cell[NR_COLS][32];
+	int width[NR_COLS];
 
-		snprintf(wb, sizeof(wb), writes ? "%lu" : "-", res[i].writebacks);
-		fprintf(sh->out, "%-6s  %6lu  %10lu  %6lu  %6lu  %8.2f%%  %11s\n",
-			policy_name(res[i].policy), res[i].frames, res[i].refs, res[i].faults,
-			res[i].hits, hit_ratio(&res[i]), wb);
+	for (int c = 0; c < NR_COLS; c++)
+		width[c] = (int)strlen(col_name[c]) > 6 ? (int)strlen(col_name[c]) : 6;
+	for (int i = 0; i < n; i++) {
+		table_row(&res[i], writes, cell);
+		for (int c = 0; c < NR_COLS; c++)
+			if ((int)strlen(cell[c]) > width[c])
+				width[c] = (int)strlen(cell[c]);
+	}
+	for (int c = 0; c < NR_COLS; c++)
+		fprintf(sh->out, c == COL_POLICY ? "%-*s" : "  %*s", width[c], col_name[c]);
+	fputc('\n', sh->out);
+	for (int i = 0; i < n; i++) {
+		table_row(&res[i], writes, cell);
+		for (int c = 0; c < NR_COLS; c++)
+			fprintf(sh->out, c == COL_POLICY ? "%-*s" : "  %*s", width[c], cell[c]);
+		fputc('\n', sh->out);
 	}
 }
 

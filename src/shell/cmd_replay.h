@@ -16,7 +16,9 @@ struct args;
 	"           --trace-mem=yes: I, L, S, M lines), addr (an address per line,\n" \
 	"           hex), pages (a page number per line); R or W may start a line\n" \
 	"  frames=  frame counts, comma separated\n" \
-	"  policy=  fifo, lru, clock, opt (Belady), rand, lfu, mru, linux\n" \
+	"  policy=  fifo, lru, clock, opt (Belady), rand, lfu, mru, linux; memory\n" \
+	"           grows with the distinct pages, but opt keeps 12 bytes a\n" \
+	"           reference: up to 2 x 64 MiB in memory, then in temporary files\n" \
 	"  page=    the page size for addresses; default 4K\n" \
 	"  steps=on each access: the page, hit or miss, the frames after it, the\n" \
 	"           page replaced (for short strings)\n" \

@@ -316,8 +316,11 @@ const struct command views_commands[] = {
 			"lists (not those cached on per-CPU lists); MemAvailable is\n"
 			"si_mem_available(): free pages minus the zones' reserves (high watermark\n"
 			"+ lowmem_reserve), plus reclaimable page cache and slab.  HighTotal..\n"
-			"LowFree appear on 32-bit machines.  Figures for parts the machine does\n"
-			"not have (swap, page cache, slab) are 0.",
+			"LowFree appear on 32-bit machines.  Swap, the page cache, slab, page\n"
+			"tables and vmalloc are counted as the model uses them; what it does not\n"
+			"have is 0: Buffers (no block devices), KernelStack, SecPageTables,\n"
+			"NFS_Unstable, Bounce, WritebackTmp, Committed_AS, Percpu and huge pages\n"
+			"(VmallocChunk is 0 in the kernel too).",
 		.example = "meminfo", .group = "views",
 	},
 	{

@@ -49,6 +49,37 @@ like($out, qr/^scan: 32 pages taken from the tail of node 0's inactive_anon list
 ok(vmstat($out, 'pageoutrun') >= 1 && vmstat($out, 'pgscan_kswapd') >= vmstat($out, 'pgsteal_kswapd'),
    'pageoutrun and pgscan_kswapd');
 is(vmstat($out, 'allocstall_movable') + vmstat($out, 'allocstall_dma32'), 0, 'no direct reclaim');
+is(vmstat($out, 'kswapd_low_wmark_hit_quickly'), 0, 'the first wakeup cuts no nap short');
+is(vmstat($out, 'pageoutrun'), 1 + vmstat($out, 'kswapd_high_wmark_hit_quickly'),
+   'each balance_pgdat after the first follows a try to sleep with the node not balanced');
+
+# kswapd_try_to_sleep: after each run kswapd naps; woken again within the nap
+# (KSWAPD_NAP_PAGES allocated), it counts kswapd_low_wmark_hit_quickly.  Here the
+# first wakeup after the munmap comes 30720 allocations later: the nap was over.
+$out = run('machine arch=x86_64 ram=256M swap=256M; exec app; mmap 400M; '
+	   . 'touch 0x7fffdefff000 232M w; munmap 0x7fffdefff000 120M; explain on; '
+	   . 'touch 0x7fffed7ff000 160M w; explain off; vmstat');
+my $wakes = () = $out =~ /^kswapd0 is woken/mg;
+ok($wakes > 3, "kswapd woken $wakes times after the munmap");
+is(vmstat($out, 'kswapd_low_wmark_hit_quickly'), $wakes - 1, 'all but the first cut its nap short');
+my $runs = $wakes + 1;		# one more before the munmap
+is(vmstat($out, 'pageoutrun'), $runs + vmstat($out, 'kswapd_high_wmark_hit_quickly'),
+   'pageoutrun: one per run, one more each time the node was not balanced');
+
+# Two nodes: the allocation wakes the kswapd of every node of its zonelist
+# (wake_all_kswapds), and each reclaims its own node's lists.
+$out = run('machine arch=x86_64 ram=256M nodes=2 cpus=2 swap=256M; exec app; mmap 300M; '
+	   . 'touch 0x7fffe53ff000 232M w; explain on; touch 0x7ffff3bff000 4M w; explain off');
+my ($k0, $k1) = $out =~ /^(kswapd0 is woken: .*?^kswapd0 sleeps: [^\n]*\n)(kswapd1 is woken: .*?^kswapd1 sleeps: [^\n]*)$/ms;
+ok(defined $k1, 'kswapd0 runs, then kswapd1') or diag(substr($out, 0, 3000));
+my ($f1, $low1) = ($k1 // '') =~ /^kswapd1 is woken: .* \(the first, DMA32: (\d+) free pages, low (\d+)\)/m;
+ok(defined $low1 && $f1 <= $low1, "node 1's DMA32 was at its low watermark ($f1 <= $low1)");
+like($k1 // '', qr/^scan: \d+ pages taken from the tail of node 1's inactive_anon list/m,
+     "kswapd1 scans node 1's list");
+unlike($k1 // '', qr/node 0's/, "and not node 0's");
+unlike($k0 // '', qr/node 1's/, "nor kswapd0 node 1's");
+my ($a1, $high1) = ($k1 // '') =~ /^kswapd1 sleeps: zone DMA32 has (\d+) free pages, above its high watermark (\d+)/m;
+ok(defined $high1 && $a1 > $high1, "node 1's DMA32 ends above high");
 
 # The same with the tracepoints.
 $out = run("$fill; trace on; touch 0x7ffff4887000 800K w; trace off");

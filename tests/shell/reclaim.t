@@ -73,7 +73,7 @@ $ mmap 32K
 $ touch 0xb7ff8000 32K w
 touched 8 pages (write): 8 minor faults, 0 major
 $ swapout 1
-swapped out 1 page: 1 written to swap; 8 given a second chance
+swapped out 1 page: 1 written to swap; 7 given a second chance
 $ tlb flush
 cpu 0: 7 TLB entries flushed, global ones too
 $ touch 0xb7ff9000 r
@@ -85,7 +85,8 @@ $ swaps 0
     slot  swap_map  count  swap cache  swap entries in
        1      0x01      1  -           pid 1 0xb7ff8000
        2      0x01      1  -           pid 1 0xb7ffa000
-# linux: every page was young, so the first look gives each a second chance
+# linux: every page was young, so the first look gives each a second chance;
+# the summary counts each page once, by what became of it
 $ machine ram=64M swap=4M
 machine: i386, 64 MiB RAM, 1 node, 1 CPU, seed 1, swap 4096K
 Memory: 55808K/65144K available (8192K kernel code+data, 512K mem_map, 632K firmware, 9336K reserved, 0K highmem)
@@ -97,7 +98,7 @@ $ mmap 32K
 $ touch 0xb7ff8000 32K w
 touched 8 pages (write): 8 minor faults, 0 major
 $ swapout 2
-swapped out 2 pages: 2 written to swap; 8 given a second chance
+swapped out 2 pages: 2 written to swap; 6 given a second chance
 $ swaps 0
 /dev/sda2 (type 0, partition, priority -2): 1023 slots, 2 in use, 0 in the swap cache
     slot  swap_map  count  swap cache  swap entries in
@@ -165,6 +166,8 @@ pgscan_anon 10
 pgscan_file 0
 pgsteal_anon 2
 pgsteal_file 0
+kswapd_low_wmark_hit_quickly 0
+kswapd_high_wmark_hit_quickly 0
 pageoutrun 0
 oom_kill 0
 nr_unstable 0
@@ -281,7 +284,7 @@ Hugetlb:               0 kB
 DirectMap4k:        4096 kB
 DirectMap4M:       61440 kB
 $ reclaim 8
-reclaimed 10 pages for 8 asked (scanned 26): 10 clean file pages dropped; 16 activated
+reclaimed 10 pages for 8 asked (scanned 26): 10 clean file pages dropped; 6 activated
 $ meminfo
 MemTotal:          55808 kB
 MemFree:           55588 kB

@@ -102,4 +102,15 @@ my ($lru16) = $out =~ /^lru +16 +300000 +(\d+)/m;
 my ($opt16) = $out =~ /^opt +16 +300000 +(\d+)/m;
 ok(defined $opt16 && $opt16 < $lru16, "opt ($opt16) beats lru ($lru16)");
 
+# At trace scale the columns widen to the widest value and stay in line:
+# four pages in a cycle fault every time in three frames under lru.
+write_file('cycle.pages', join('', map { $_ % 4 . "\n" } 0 .. 1099999));
+($st, $out) = vmlab('replay cycle.pages format=pages frames=3,4 policy=lru');
+is($out, <<'END', 'seven-digit faults and hits keep the table aligned');
+cycle.pages: 1100000 lines, 1100000 references to 4 pages
+policy  frames  references   faults     hits  hit ratio  write-backs
+lru          3     1100000  1100000        0      0.00%            -
+lru          4     1100000        4  1099996    100.00%            -
+END
+
 done_testing();

@@ -182,4 +182,14 @@ $ replay refs=1,2 frames=3 policy=lru format=lackey
 $ replay /nonexistent frames=3 policy=lru
 ! error: replay: cannot open /nonexistent: No such file or directory
 $ replay refs=, frames=3 policy=lru
-! error: replay: the input holds no references
+! error: replay: refs: item 1 is empty (page numbers are separated by one comma)
+$ replay refs=1,,2 frames=3 policy=lru
+! error: replay: refs: item 2 is empty (page numbers are separated by one comma)
+$ replay refs=1,2, frames=3 policy=lru
+! error: replay: refs: item 3 is empty (page numbers are separated by one comma)
+# a column grows with its widest value
+$ replay refs=1,2,3,1 frames=3,12345678 policy=lru
+4 references to 3 pages
+policy    frames  references  faults    hits  hit ratio  write-backs
+lru            3           4       3       1     25.00%            -
+lru     12345678           4       3       1     25.00%            -

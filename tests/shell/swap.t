@@ -3,11 +3,10 @@
 # pages shared through fork, smaps' Swap and SwapPss, swapoff, errors.
 use lib 'tests/lib'; use Transcript; run_transcript(\*DATA);
 __DATA__
-# No swap yet: /proc/swaps has its header only
+# No swap yet: /proc/swaps has its header only; swapon -s (util-linux) prints nothing
 $ swaps
 Filename				Type		Size		Used		Priority
 $ swapon -s
-Filename				Type		Size		Used		Priority
 $ free
               total        used        free      shared  buff/cache   available
 Mem:        1031168           0     1031168           0           0     1017028
@@ -24,11 +23,12 @@ Filename				Type		Size		Used		Priority
 /dev/sda2                               partition	65532		0		-2
 /swapfile                               file		16380		0		5
 /dev/sda3                               partition	1020		0		-3
+# swapon -s: the same areas in util-linux's own columns (%-39s\t%-8s\t%jd\t%jd\t%d)
 $ swapon -s
-Filename				Type		Size		Used		Priority
-/dev/sda2                               partition	65532		0		-2
-/swapfile                               file		16380		0		5
-/dev/sda3                               partition	1020		0		-3
+Filename				Type		Size	Used	Priority
+/dev/sda2                              	partition	65532	0	-2
+/swapfile                              	file    	16380	0	5
+/dev/sda3                              	partition	1020	0	-3
 $ swaps /swapfile
 /swapfile (type 1, file, priority 5): 4095 slots, 0 in use, 0 in the swap cache
 $ meminfo
@@ -374,8 +374,76 @@ $ swapout 1 2
 $ swapout 0xb7ffc000 0
 ! error: swapout: SIZE: must not be 0
 $ swapout 0xc0000000
-! error: swapout: 0xc0000000+0x1 is not in user space
+! error: swapout: 0xc0000000 is not in user space
+$ swapout 0xbfff0000 1M
+! error: swapout: 0xbfff0000+0x100000 is not in user space
 $ swapout 5 0xb7ffc000
 ! error: swapout: no process with pid 5 (see ps)
 $ swapout all more
 ! error: swapout: PID: 'all' is not a number
+# swapoff when free memory is short: while the area is read back, reclaim
+# pushes other pages out to the other area; the data survive
+$ machine ram=64M swap=64M
+machine: i386, 64 MiB RAM, 1 node, 1 CPU, seed 1, swap 65536K
+Memory: 55808K/65144K available (8192K kernel code+data, 512K mem_map, 632K firmware, 9336K reserved, 0K highmem)
+Adding 65532k swap on /dev/sda2.  Priority:-2 extents:1 across:65532k SS
+$ swapon 64M
+Adding 65532k swap on /dev/sda3.  Priority:-3 extents:1 across:65532k SS
+$ exec app
+pid 1 (app) is now current: 3 VMAs, pgd at pfn 0x3f0b
+$ mmap 100M
+0xb1c00000
+$ touch 0xb1c00000 100M w
+touched 25600 pages (write): 25600 minor faults, 0 major
+$ write 0xb1c00008 1111
+$ write 0xb7bff008 2222
+$ swapon -s
+Filename				Type		Size	Used	Priority
+/dev/sda2                              	partition	65532	49064	-2
+/dev/sda3                              	partition	65532	0	-3
+$ swapoff /dev/sda2
+swapoff /dev/sda2: 12266 pages read back into memory; to make room, 12137 other pages pushed out: 12137 written to swap
+$ read 0xb1c00008
+1111 (0x457)
+$ read 0xb7bff008
+2222 (0x8ae)
+$ swapon -s
+Filename				Type		Size	Used	Priority
+/dev/sda3                              	partition	65532	48540	-2
+# the last area: nowhere to push the pages to, so it fails and nothing changes
+$ swapoff
+! error: swapoff: the 12135 pages in /dev/sda3 do not fit in memory: 220 pages are free above the watermarks, and reclaim could free 0 more (file pages: no other area can take anonymous pages): nothing changed
+$ swapon -s
+Filename				Type		Size	Used	Priority
+/dev/sda3                              	partition	65532	48540	-2
+# swapout checks its words: nothing after SIZE, and the range must be mapped
+$ machine swap=4M
+machine: i386, 1024 MiB RAM, 1 node, 1 CPU, seed 1, swap 4096K
+Memory: 1031168K/1048184K available (8192K kernel code+data, 8192K mem_map, 632K firmware, 17016K reserved, 131072K highmem)
+Adding 4092k swap on /dev/sda2.  Priority:-2 extents:1 across:4092k SS
+$ exec app
+pid 1 (app) is now current: 3 VMAs, pgd at pfn 0x180b
+$ mmap 16K
+0xb7ffc000
+$ touch 0xb7ffc000 16K w
+touched 4 pages (write): 4 minor faults, 0 major
+$ swapout 0xb7ffc000 8K 5
+! error: swapout: unexpected argument '5' after SIZE (usage: swapout [PID] [ADDR [SIZE] | N | all])
+$ swapout 0x1000
+! error: swapout: 0x00001000 is not mapped in pid 1 (app) (see maps)
+$ swapout 0xb7ffc000 32K
+! error: swapout: 0xb8000000 is not mapped in pid 1 (app) (see maps)
+$ swapout 1 0xb7ff8000 8K
+! error: swapout: 0xb7ff8000 is not mapped in pid 1 (app) (see maps)
+# shared memory is not swapped: each such page counts once, however often
+# reclaim looked at it
+$ mmap 64K flags=shared
+0xb7fec000
+$ touch 0xb7fec000 64K w
+touched 16 pages (write): 16 minor faults, 0 major
+$ swapout 5
+swapped out 4 pages: 4 written to swap; 16 could not go (shared memory pages are not swapped by the model)
+$ swapout 20
+swapped out 0 pages; 16 could not go (shared memory pages are not swapped by the model)
+$ reclaim 40
+reclaimed 0 pages for 40 asked (scanned 72); 16 could not go (shared memory pages are not swapped by the model)

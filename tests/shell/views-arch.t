@@ -344,6 +344,8 @@ pgscan_anon 0
 pgscan_file 0
 pgsteal_anon 0
 pgsteal_file 0
+kswapd_low_wmark_hit_quickly 0
+kswapd_high_wmark_hit_quickly 0
 pageoutrun 0
 oom_kill 0
 nr_unstable 0
@@ -464,6 +466,8 @@ pgscan_anon 0
 pgscan_file 0
 pgsteal_anon 0
 pgsteal_file 0
+kswapd_low_wmark_hit_quickly 0
+kswapd_high_wmark_hit_quickly 0
 pageoutrun 0
 oom_kill 0
 nr_unstable 0

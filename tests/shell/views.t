@@ -185,6 +185,8 @@ pgscan_anon 0
 pgscan_file 0
 pgsteal_anon 0
 pgsteal_file 0
+kswapd_low_wmark_hit_quickly 0
+kswapd_high_wmark_hit_quickly 0
 pageoutrun 0
 oom_kill 0
 nr_unstable 0
@@ -540,6 +542,8 @@ pgscan_anon 0
 pgscan_file 0
 pgsteal_anon 0
 pgsteal_file 0
+kswapd_low_wmark_hit_quickly 0
+kswapd_high_wmark_hit_quickly 0
 pageoutrun 0
 oom_kill 0
 nr_unstable 0
@@ -750,6 +754,8 @@ pgscan_anon 0
 pgscan_file 0
 pgsteal_anon 0
 pgsteal_file 0
+kswapd_low_wmark_hit_quickly 0
+kswapd_high_wmark_hit_quickly 0
 pageoutrun 0
 oom_kill 0
 nr_unstable 0

@@ -437,7 +437,7 @@ static void test_swapoff(const char *arch)
 {
 	struct machine *m = boot(arch, 128, 64);
 	struct task_struct *p = exec(m, "app"), *c;
-	unsigned long pages = 1000, start = map_anon(m, pages * PAGE_SIZE), in;
+	unsigned long pages = 1000, start = map_anon(m, pages * PAGE_SIZE), in, used;
 	struct reclaim_stat st = { 0 };
 	long before;
 
@@ -458,18 +458,36 @@ static void test_swapoff(const char *arch)
 	switch_to(m, c);
 	check_int(read_all(m, start, pages, 3), ==, 0);
 	ok(clean(m), "%s: swapoff brought everything back", arch);
+	memset(&st, 0, sizeof(st));
 
-	/* more swapped than memory can hold: fails, and nothing changes */
-	check_int(swapon(m, 256 << 20, SWAP_PRIO_DEFAULT, NULL), >=, 0);
+	/* more swapped than free memory holds, but another area has room: reclaim
+	   pushes other pages out to it while the area is read back */
+	check_int(swapon(m, 64 << 20, SWAP_PRIO_DEFAULT, NULL), ==, 0);
+	check_int(swapon(m, 256 << 20, SWAP_PRIO_DEFAULT, NULL), ==, 1);
 	do_exit(m, c);
 	switch_to(m, p);
 	pages = 3 * m->totalram_pages / 2;
 	start = map_anon(m, pages * PAGE_SIZE);
 	write_all(m, start, pages, 4);
+	used = swap_info(m, 0)->inuse_pages;
+	ok(used > (unsigned long)free_frames(m), "%s: area 0 holds %lu pages, %ld frames are free",
+	   arch, used, free_frames(m));
+	if (!ok(swapoff_stat(m, 0, &in, &st) == 0, "%s: swapoff of area 0", arch))
+		diag("%s", m->err);
+	ok(in > 0 && in <= used, "%s: %lu of its pages read back", arch, in);
+	ok(st.swapped > 0 && st.swapped == st.reclaimed, "%s: %lu other pages pushed to area 1",
+	   arch, st.swapped);
+	check_int(swap_info(m, 0) == NULL, ==, 1);
+	check_int(read_all(m, start, pages, 4), ==, 0);
+	ok(clean(m), "%s: swapoff made room in the other area", arch);
+
+	/* the last area: nowhere to push, more than memory holds: fails, nothing changes */
 	before = free_frames(m);
-	in = (unsigned long)nr_swap_pages(m);
-	check_int(swapoff(m, 0, &in), ==, -ENOMEM);
+	used = swap_info(m, 1)->inuse_pages;
+	check_int(swapoff(m, 1, &in), ==, -ENOMEM);
+	ok(strstr(m->err, "no other area can take anonymous pages") != NULL, "%s: %s", arch, m->err);
 	check_int(free_frames(m), ==, before);
+	check_int(swap_info(m, 1)->inuse_pages, ==, used);
 	check_int(total_swap_pages(m), >, 0);
 	check_int(read_all(m, start, pages, 4), ==, 0);
 	ok(clean(m), "%s: a swapoff that cannot fit changed nothing", arch);
@@ -657,6 +675,56 @@ static void test_oom_in_call(enum oom_call c)
 	machine_destroy(m);
 }
 
+/* ---- swap_map count continuation ------------------------------------------------------------- */
+
+/* The swap_map byte of e with SWAP_HAS_CACHE masked off. */
+static unsigned map_byte(const struct machine *m, swp_entry_t e)
+{
+	return swap_info(m, swp_type(e))->swap_map[swp_offset(e)] & ~SWAP_HAS_CACHE;
+}
+
+/*
+ * swap_count_continued(): the byte counts 0..0x3e and wraps to 0 with
+ * COUNT_CONTINUED, the continuation counting the 63s; freeing borrows back.
+ */
+static void test_count_continued(void)
+{
+	static const struct { unsigned count, byte, cont; } at[] = {
+		{ 1, 0x01, 0 }, { 62, 0x3e, 0 }, { 63, 0x80, 1 }, { 64, 0x81, 1 },
+		{ 71, 0x88, 1 }, { 125, 0xbe, 1 }, { 126, 0x80, 2 },
+		{ 200, 0x8b, 3 },		/* 200 = 11 + 3 x 63 */
+	};
+	struct machine *m = boot("i386", 64, 4);
+	swp_entry_t e = get_swap_page(m);
+	const struct swap_info_struct *si = swap_info(m, swp_type(e));
+	unsigned count = 0;
+
+	for (size_t i = 0; i < sizeof(at) / sizeof(at[0]); i++) {
+		while (count < at[i].count) {
+			swap_duplicate(m, e);
+			count++;
+		}
+		ok(swap_count(m, e) == count && map_byte(m, e) == at[i].byte &&
+		   (map_byte(m, e) & COUNT_CONTINUED ? si->cont[swp_offset(e)] : 0) == at[i].cont,
+		   "count %u: swap_map 0x%02x, continuation %u", count, map_byte(m, e),
+		   si->cont ? si->cont[swp_offset(e)] : 0);
+	}
+	for (size_t i = sizeof(at) / sizeof(at[0]); i-- > 0;) {
+		while (count > at[i].count) {
+			swap_free(m, e);
+			count--;
+		}
+		ok(swap_count(m, e) == count && map_byte(m, e) == at[i].byte,
+		   "back down to %u: swap_map 0x%02x", count, map_byte(m, e));
+	}
+	swap_free(m, e);
+	check_int(map_byte(m, e), ==, 0);
+	swapcache_clear(m, e);
+	check_int(si->inuse_pages, ==, 0);
+	ok(clean(m), "the slot is free again");
+	machine_destroy(m);
+}
+
 int main(void)
 {
 	for (size_t i = 0; i < sizeof(archs) / sizeof(archs[0]); i++)
@@ -678,5 +746,6 @@ int main(void)
 	test_live_policies();
 	test_mark_accessed();
 	test_no_swap();
+	test_count_continued();
 	return done_testing();
 }
