@@ -263,26 +263,13 @@ static int swapout_span(lua_State *L, struct machine *m, struct task_struct *t,
 	return push_stat(L, st.reclaimed, &st);
 }
 
-/* The first address of [start, end) that no VMA of mm covers, or end. */
-static unsigned long first_unmapped(struct mm_struct *mm, unsigned long start, unsigned long end)
-{
-	while (start < end) {
-		struct vm_area_struct *v = find_vma(mm, start);
-
-		if (!v || v->vm_start > start)
-			return start;
-		start = v->vm_end;
-	}
-	return end;
-}
-
 /*
  * swapout(p, addr [, size]): the range must lie in user space and be
  * mapped, with the shell's sentences (madvise(MADV_PAGEOUT) says ENOMEM).
  */
 static int swapout_addr(lua_State *L, struct machine *m, struct task_struct *t)
 {
-	unsigned long addr = l_addr(L, 2, "swapout"), size = 1, end, hole;
+	unsigned long addr = l_addr(L, 2, "swapout"), size = 1, end;
 	bool sized = !lua_isnoneornil(L, 3);
 	int w = m->arch->addr_digits;
 
@@ -296,10 +283,7 @@ static int swapout_addr(lua_State *L, struct machine *m, struct task_struct *t)
 		return sized ? l_errorf(L, "swapout: 0x%0*lx+0x%lx is not in user space", w, addr, size)
 			     : l_errorf(L, "swapout: 0x%0*lx is not in user space", w, addr);
 	end = page_align(addr + size);
-	hole = first_unmapped(t->mm, addr & PAGE_MASK, end);
-	if (hole < end)
-		return l_errorf(L, "swapout: 0x%0*lx is not mapped in pid %d (%s) (see maps)", w,
-				hole > addr ? hole : addr, t->pid, t->comm);
+	done(L, swapout_range_mapped(m, t->mm, addr & PAGE_MASK, end), "swapout");
 	return swapout_span(L, m, t, addr & PAGE_MASK, end);
 }
 

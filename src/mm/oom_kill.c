@@ -26,6 +26,7 @@
 #include "machine.h"
 #include "mm_types.h"
 #include "oom_kill.h"
+#include "page_alloc.h"
 #include "printk.h"
 #include "sched.h"
 #include "slab.h"
@@ -119,16 +120,6 @@ static unsigned long sum_slab(const struct machine *m, bool reclaimable)
 	return n;
 }
 
-static unsigned long free_pcp(const struct machine *m)
-{
-	const struct zone *z;
-	unsigned long n = 0;
-
-	for_each_populated_zone(m, z)
-		for (int cpu = 0; cpu < m->nr_cpus; cpu++)
-			n += (unsigned long)z->pcp[cpu].count;
-	return n;
-}
 
 /* show_free_areas(): its first block, the machine-wide summary. */
 static void show_mem(struct machine *m)
@@ -146,7 +137,7 @@ static void show_mem(struct machine *m)
 	       sum_node(m, MM_NR_SHMEM), sum_node(m, MM_NR_PAGETABLE));
 	printk(m, " sec_pagetables:0 bounce:0");
 	printk(m, " kernel_misc_reclaimable:0");
-	printk(m, " free:%lu free_pcp:%lu free_cma:0", sum_zone(m, NR_FREE_PAGES), free_pcp(m));
+	printk(m, " free:%lu free_pcp:%lu free_cma:0", sum_zone(m, NR_FREE_PAGES), nr_pcp_pages(m));
 }
 
 /* dump_tasks(): one line per process, memory in pages. */

@@ -777,6 +777,17 @@ void drain_local_pages(struct machine *m, int cpu)
 		free_pcppages_bulk(m, z, &z->pcp[cpu], z->pcp[cpu].count);
 }
 
+unsigned long nr_pcp_pages(const struct machine *m)
+{
+	const struct zone *z;
+	unsigned long n = 0;
+
+	for_each_populated_zone(m, z)
+		for (int cpu = 0; cpu < m->nr_cpus; cpu++)
+			n += (unsigned long)z->pcp[cpu].count;
+	return n;
+}
+
 void drain_all_pages(struct machine *m)
 {
 	for (int cpu = 0; cpu < m->nr_cpus; cpu++)

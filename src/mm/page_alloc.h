@@ -47,6 +47,8 @@ void __free_pages(struct machine *m, unsigned long pfn, unsigned order);
 /* Returns this CPU's order-0 pages of every zone to the buddy lists. */
 void drain_local_pages(struct machine *m, int cpu);
 void drain_all_pages(struct machine *m);
+/* Pages on every CPU's per-CPU lists, all zones. */
+unsigned long nr_pcp_pages(const struct machine *m);
 
 /*
  * Boot: puts the frames [start, end) of one zone into the buddy allocator

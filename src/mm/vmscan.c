@@ -35,6 +35,7 @@
 #include "filemap.h"
 #include "machine.h"
 #include "mm_types.h"
+#include "mmap.h"
 #include "page_alloc.h"
 #include "rmap.h"
 #include "sched.h"
@@ -1021,6 +1022,31 @@ static void swapout_one(struct machine *m, struct mm_struct *mm, unsigned long a
 		st->reclaimed++;
 	else
 		putback(m, (unsigned long)pfn, v, st);
+}
+
+/* The first address of [start, end) that no VMA of mm covers, or end. */
+static unsigned long first_unmapped(struct mm_struct *mm, unsigned long start, unsigned long end)
+{
+	while (start < end) {
+		struct vm_area_struct *v = find_vma(mm, start);
+
+		if (!v || v->vm_start > start)
+			return start;
+		start = v->vm_end;
+	}
+	return end;
+}
+
+int swapout_range_mapped(struct machine *m, struct mm_struct *mm, unsigned long start,
+			 unsigned long end)
+{
+	unsigned long hole = first_unmapped(mm, start, end);
+	const struct task_struct *t = mm_owner(m, mm);
+
+	if (hole == end)
+		return 0;
+	return mm_err(m, -ENOMEM, "0x%0*lx is not mapped in pid %d (%s) (see maps)",
+		      m->arch->addr_digits, hole, t ? t->pid : 0, t ? t->comm : "?");
 }
 
 int swapout_range(struct machine *m, struct mm_struct *mm, unsigned long start,

@@ -238,10 +238,14 @@ unsigned long swapout_pages(struct machine *m, unsigned long nr, struct mm_struc
  * anonymous pages to swap (unmapped from every process that maps them),
  * file pages dropped (written back first if dirty).  Fails with -ENOSPC,
  * changing nothing, if the anonymous pages need more swap than is free.
+ * swapout_range_mapped(): whether a VMA covers every page of [start, end),
+ * or -ENOMEM naming the first hole, as madvise(MADV_PAGEOUT) refuses one.
  * Returns 0 or -errno.
  */
 int swapout_range(struct machine *m, struct mm_struct *mm, unsigned long start,
 		  unsigned long end, struct reclaim_stat *st);
+int swapout_range_mapped(struct machine *m, struct mm_struct *mm, unsigned long start,
+			 unsigned long end);
 
 /*
  * Room for swapoff (swapfile.c): try_to_unuse() allocates under memory

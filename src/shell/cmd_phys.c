@@ -153,21 +153,9 @@ static int cmd_free_pages_addr(struct shell *sh, struct args *a)
 	return 0;
 }
 
-/* Pages on every CPU's per-CPU lists. */
-static unsigned long pcp_pages(const struct machine *m)
-{
-	const struct zone *z;
-	unsigned long n = 0;
-
-	for_each_populated_zone(m, z)
-		for (int cpu = 0; cpu < m->nr_cpus; cpu++)
-			n += (unsigned long)z->pcp[cpu].count;
-	return n;
-}
-
 static int cmd_drain_all_pages(struct shell *sh, struct args *a)
 {
-	unsigned long before = pcp_pages(sh->m);
+	unsigned long before = nr_pcp_pages(sh->m);
 
 	(void)a;
 	drain_all_pages(sh->m);

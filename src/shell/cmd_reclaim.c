@@ -204,38 +204,18 @@ static int swapout_n(struct shell *sh, struct task_struct *t, const char *word)
 	return 0;
 }
 
-/* The first address of [start, end) that no VMA of mm covers, or end. */
-static unsigned long first_unmapped(struct mm_struct *mm, unsigned long start, unsigned long end)
-{
-	while (start < end) {
-		struct vm_area_struct *v = find_vma(mm, start);
-
-		if (!v || v->vm_start > start)
-			return start;
-		start = v->vm_end;
-	}
-	return end;
-}
-
-/* ADDR [SIZE]: in user space, and mapped (madvise(MADV_PAGEOUT) says ENOMEM otherwise). */
+/* ADDR [SIZE] must lie in user space (swapout_range_mapped() checks the VMAs). */
 static int check_range(struct shell *sh, struct task_struct *t, uint64_t addr, uint64_t size,
 		       bool sized)
 {
 	int w = sh->m->arch->addr_digits;
-	unsigned long hole;
 
-	if (addr >= t->mm->task_size || size > t->mm->task_size - addr) {
-		if (!sized)
-			return sh_error(sh, "0x%0*llx is not in user space", w,
-					(unsigned long long)addr);
-		return sh_error(sh, "0x%0*llx+0x%llx is not in user space", w,
-				(unsigned long long)addr, (unsigned long long)size);
-	}
-	hole = first_unmapped(t->mm, addr & PAGE_MASK, page_align(addr + size));
-	if (hole < page_align(addr + size))
-		return sh_error(sh, "0x%0*lx is not mapped in pid %d (%s) (see maps)", w,
-				hole > addr ? hole : (unsigned long)addr, t->pid, t->comm);
-	return 0;
+	if (addr < t->mm->task_size && size <= t->mm->task_size - addr)
+		return 0;
+	if (!sized)
+		return sh_error(sh, "0x%0*llx is not in user space", w, (unsigned long long)addr);
+	return sh_error(sh, "0x%0*llx+0x%llx is not in user space", w, (unsigned long long)addr,
+			(unsigned long long)size);
 }
 
 static int swapout_addr(struct shell *sh, struct task_struct *t, const char *addr_s,
@@ -251,7 +231,8 @@ static int swapout_addr(struct shell *sh, struct task_struct *t, const char *add
 		return sh_error(sh, "SIZE: must not be 0");
 	if (check_range(sh, t, addr, size, size_s != NULL) < 0)
 		return -1;
-	if (swapout_range(sh->m, t->mm, addr & PAGE_MASK, page_align(addr + size), &st) < 0)
+	if (swapout_range_mapped(sh->m, t->mm, addr & PAGE_MASK, page_align(addr + size)) < 0 ||
+	    swapout_range(sh->m, t->mm, addr & PAGE_MASK, page_align(addr + size), &st) < 0)
 		return sh_mm_error(sh);
 	fprintf(sh->out, "swapped out %lu page%s", st.reclaimed, plural(st.reclaimed));
 	print_parts(sh, &st);
