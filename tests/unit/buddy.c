@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "tap.h"
+#include "frames.h"
 #include "boot.h"
 #include "mm/check.h"
 #include "mm/highmem.h"
@@ -243,20 +244,6 @@ static void test_numa(void)
 	check_int(alloc_pages_node(m, 2, GFP_KERNEL, 0), ==, -EINVAL);
 	check_int(check_machine(m, report, NULL, 10), ==, 0);
 	machine_destroy(m);
-}
-
-/* Free frames, on the buddy lists and on the per-CPU lists. */
-static long free_frames(struct machine *m)
-{
-	struct zone *z;
-	long n = 0;
-
-	for_each_populated_zone(m, z) {
-		n += zone_page_state(z, NR_FREE_PAGES);
-		for (int cpu = 0; cpu < m->nr_cpus; cpu++)
-			n += z->pcp[cpu].count;
-	}
-	return n;
 }
 
 /*

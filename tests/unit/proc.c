@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "tap.h"
+#include "frames.h"
 #include "mm/check.h"
 #include "mm/filemap.h"
 #include "mm/machine.h"
@@ -42,20 +43,6 @@ static struct machine *boot(const char *arch, unsigned long long ram_mib)
 		exit(1);
 	}
 	return machine_create(&cfg);
-}
-
-/* Free frames, counting those on per-CPU lists. */
-static long free_frames(const struct machine *m)
-{
-	long n = 0;
-	struct zone *z;
-
-	for_each_populated_zone(m, z) {
-		n += zone_page_state(z, NR_FREE_PAGES);
-		for (int cpu = 0; cpu < m->nr_cpus; cpu++)
-			n += z->pcp[cpu].count;
-	}
-	return n;
 }
 
 /*

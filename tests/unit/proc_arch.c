@@ -18,6 +18,7 @@
 #include <errno.h>
 #include "boot.h"
 #include "tap.h"
+#include "frames.h"
 #include "mm/check.h"
 #include "mm/machine.h"
 #include "mm/memory.h"
@@ -44,20 +45,6 @@ static void report(void *ctx, const char *msg)
 {
 	(void)ctx;
 	diag("violation: %s", msg);
-}
-
-/* Free frames, counting those on per-CPU lists. */
-static long free_frames(const struct machine *m)
-{
-	long n = 0;
-	struct zone *z;
-
-	for_each_populated_zone(m, z) {
-		n += zone_page_state(z, NR_FREE_PAGES);
-		for (int cpu = 0; cpu < m->nr_cpus; cpu++)
-			n += z->pcp[cpu].count;
-	}
-	return n;
 }
 
 /* The PTE that maps addr in mm, or 0 when no PTE table covers it. */

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "tap.h"
+#include "frames.h"
 #include "mm/check.h"
 #include "mm/machine.h"
 #include "mm/malloc.h"
@@ -50,19 +51,6 @@ static struct machine *boot(const char *arch, unsigned long long ram_mib,
 static bool clean(struct machine *m)
 {
 	return check_machine(m, report, NULL, 10) == 0;
-}
-
-static long free_frames(const struct machine *m)
-{
-	const struct zone *z;
-	long n = 0;
-
-	for_each_populated_zone(m, z) {
-		n += zone_page_state(z, NR_FREE_PAGES);
-		for (int cpu = 0; cpu < m->nr_cpus; cpu++)
-			n += z->pcp[cpu].count;
-	}
-	return n;
 }
 
 static pteval_t pte_of(struct machine *m, struct mm_struct *mm, unsigned long addr)
