@@ -17,6 +17,9 @@
  *                Dirty agree with the files
  *   VMAs         sorted, disjoint, page-aligned, inside user space;
  *                map_count and total_vm agree with the list
+ *   slab objects each task's objects, mm_struct and vm_area_structs are
+ *                allocated objects of their boot caches, and those caches
+ *                have no other objects in use
  *   TLB          every valid entry matches its address space's tables:
  *                the same frame and page size, no right the PTEs deny
  */
@@ -28,6 +31,8 @@
 #include "mm_types.h"
 #include "pgtable.h"
 #include "rmap.h"
+#include "sched.h"
+#include "slab.h"
 #include "tlb.h"
 
 struct vmcheck {
@@ -305,6 +310,46 @@ static void rule_vmas(struct vmcheck *c)
 		check_vma_list(c, t);
 }
 
+/* ---- the processes' slab objects ------------------------------------------------ */
+
+/* obj must be an allocated object of s; what names whose object it is. */
+static void check_object(struct vmcheck *c, const struct kmem_cache *s, unsigned long obj,
+			 const char *what, int pid)
+{
+	if (!kmem_cache_object_allocated(c->m, s, obj))
+		bad(c, "pid %d: its %s 0x%lx is not an allocated object of %s", pid, what, obj,
+		    s->name);
+}
+
+/* Only processes use these caches: the objects in use are exactly theirs. */
+static void check_inuse(struct vmcheck *c, const struct kmem_cache *s, unsigned long want)
+{
+	unsigned long got = kmem_cache_inuse(c->m, s);
+
+	if (got != want)
+		bad(c, "%s has %lu objects in use, but the processes hold %lu", s->name, got,
+		    want);
+}
+
+static void rule_slab_objects(struct vmcheck *c)
+{
+	const struct slab_allocator *sa = c->m->slab;
+	unsigned long tasks = 0, vmas = 0;
+
+	for (const struct task_struct *t = c->m->tasks; t; t = t->next) {
+		tasks++;
+		for (enum task_obj i = 0; i < NR_TASK_OBJS; i++)
+			check_object(c, task_obj_cache(c->m, i), t->kobj[i], "task object", t->pid);
+		check_object(c, sa->mm_cachep, t->mm->kaddr, "mm_struct", t->pid);
+		for (const struct vm_area_struct *v = t->mm->mmap; v; v = v->vm_next, vmas++)
+			check_object(c, sa->vm_area_cachep, v->kaddr, "vm_area_struct", t->pid);
+	}
+	for (enum task_obj i = 0; i < NR_TASK_OBJS; i++)
+		check_inuse(c, task_obj_cache(c->m, i), tasks);
+	check_inuse(c, sa->mm_cachep, tasks);
+	check_inuse(c, sa->vm_area_cachep, vmas);
+}
+
 /* ---- the TLB --------------------------------------------------------------------- */
 
 static const struct mm_struct *mm_by_id(const struct machine *m, uint32_t id)
@@ -394,6 +439,7 @@ void vm_check(struct machine *m, check_report_fn report, void *ctx)
 		rule_zero_page(&c);
 		rule_page_cache(&c);
 		rule_vmas(&c);
+		rule_slab_objects(&c);
 		rule_tlb(&c);
 	}
 	free(c.seen);

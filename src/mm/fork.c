@@ -162,7 +162,7 @@ static const struct {
 #undef C
 };
 
-static struct kmem_cache *task_obj_cache(const struct machine *m, enum task_obj i)
+struct kmem_cache *task_obj_cache(const struct machine *m, enum task_obj i)
 {
 	return *(struct kmem_cache *const *)((const char *)m->slab + task_objs[i].cache);
 }
@@ -287,7 +287,7 @@ int do_fork(struct machine *m, struct task_struct *t)
 	parent->mm_users++;
 	child = task_alloc(m);
 	if (child && !(mm = dup_mm(m, parent)))
-		mm_err(m, -ENOMEM, "fork: out of memory for the child's address space");
+		mm_err(m, -ENOMEM, "out of memory for the child's address space");
 	if (mm)
 		err = alloc_pid(m, child);
 	mmput(m, parent);
@@ -298,7 +298,7 @@ int do_fork(struct machine *m, struct task_struct *t)
 			task_free(m, child);
 		if (find_task(m, pid))
 			return err;
-		return mm_err(m, -ENOMEM, "fork: pid %d (%s) was killed by the OOM killer", pid,
+		return mm_err(m, -ENOMEM, "pid %d (%s) was killed by the OOM killer", pid,
 			      comm);
 	}
 	task_attach(m, child, mm, comm, pid);

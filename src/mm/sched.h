@@ -60,6 +60,8 @@ int alloc_pid(struct machine *m, struct task_struct *t);
 void task_attach(struct machine *m, struct task_struct *t, struct mm_struct *mm,
 		 const char *comm, int ppid);
 void task_free(struct machine *m, struct task_struct *t);
+/* The boot cache a task object comes from. */
+struct kmem_cache *task_obj_cache(const struct machine *m, enum task_obj i);
 
 /* Forks task t: returns the child's pid or -errno (nothing changed). */
 int do_fork(struct machine *m, struct task_struct *t);

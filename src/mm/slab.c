@@ -966,6 +966,19 @@ static long addr_to_slab(const struct machine *m, unsigned long addr)
 	return (long)slab_head_pfn(m, (unsigned long)pfn);
 }
 
+bool kmem_cache_object_allocated(const struct machine *m, const struct kmem_cache *s,
+				 unsigned long addr)
+{
+	long head = addr_to_slab(m, addr);
+	unsigned long off;
+
+	if (head < 0 || virt_to_cache(m, addr) != s)
+		return false;
+	off = addr - pfn_to_virt(m, (unsigned long)head);
+	return off % s->size == 0 && off / s->size < slab_load(m, (unsigned long)head).objects &&
+	       !object_is_free(m, s, (unsigned long)head, addr);
+}
+
 struct kmem_cache *virt_to_cache(const struct machine *m, unsigned long addr)
 {
 	long head = addr_to_slab(m, addr);
@@ -1114,8 +1127,7 @@ unsigned cpu_freelist_count(const struct machine *m, const struct kmem_cache *s,
 	return n;
 }
 
-/* Objects allocated and not freed: every object minus every free one. */
-static unsigned long cache_objects_inuse(const struct machine *m, const struct kmem_cache *s)
+unsigned long kmem_cache_inuse(const struct machine *m, const struct kmem_cache *s)
 {
 	unsigned long total = 0, nfree = 0;
 
@@ -1153,7 +1165,7 @@ int kmem_cache_destroy(struct machine *m, struct kmem_cache *s, const char *call
 	if (s->refcount < 0)
 		return mm_err(m, -EPERM, "%s is one of the kernel's boot caches (refcount -1): "
 			      "kmem_cache_destroy leaves it alone", s->name);
-	inuse = cache_objects_inuse(m, s);
+	inuse = kmem_cache_inuse(m, s);
 	if (inuse)
 		return mm_err(m, -EBUSY, "kmem_cache_destroy %s: Slab cache still has objects "
 			      "when called from %s (%lu in use; the cache is kept)", s->name,

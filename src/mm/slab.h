@@ -234,6 +234,12 @@ int __kfree(struct machine *m, unsigned long addr, const char *caller);
 #define kzalloc(m, size, gfp)		__kmalloc((m), (size), (gfp) | __GFP_ZERO, __func__)
 #define kfree(m, addr)			__kfree((m), (addr), __func__)
 
+/* Objects of s allocated and not freed (CPU freelists counted as free). */
+unsigned long kmem_cache_inuse(const struct machine *m, const struct kmem_cache *s);
+/* Whether addr is the start of an object of s that is allocated now. */
+bool kmem_cache_object_allocated(const struct machine *m, const struct kmem_cache *s,
+				 unsigned long addr);
+
 /* The kmalloc cache for size (1 .. KMALLOC_MAX_CACHE_SIZE), as kmalloc_slab(). */
 struct kmem_cache *kmalloc_slab(const struct machine *m, unsigned long size);
 /* get_order(): the smallest order whose block holds size bytes. */

@@ -160,8 +160,12 @@ static int parse_pfn_list(struct shell *sh, const struct args *a, unsigned long 
 {
 	*n = 0;
 	for (int i = 0; i < a->argc; i++) {
-		char *copy = strdup(a->argv[i]), *save = NULL;
+		const char *word = a->argv[i];
+		char *copy, *save = NULL;
 
+		if (word[0] == ',' || word[strlen(word) - 1] == ',' || strstr(word, ",,"))
+			return sh_error(sh, "'%s' has an empty PFN (vmap 0x100,0x101,...)", word);
+		copy = strdup(word);
 		if (!copy)
 			return sh_error(sh, "out of host memory");
 		for (char *w = strtok_r(copy, ",", &save); w; w = strtok_r(NULL, ",", &save)) {

@@ -673,17 +673,22 @@ const struct command proc_commands[] = {
 		.summary = "end a process: every frame and page table goes back",
 		.help = "The process exits (exit_mmap): every page it mapped loses a mapping and\n"
 			"a reference (pages nobody else uses are freed), every page-table page and\n"
-			"the pgd are freed.  Its children are adopted by the shell (ppid 0).",
+			"the pgd are freed, and its slab objects (task_struct, cred, files, fs,\n"
+			"sighand, signal, pid, mm_struct, the vm_area_structs) go back to their\n"
+			"caches.  Its children are adopted by the shell (ppid 0).",
 		.example = "exec app; fork; kill 2", .group = "processes", .complete_arg = complete_pid,
 	},
 	{
 		.name = "fork", .handler = cmd_fork, .min_args = 0, .max_args = 1,
 		.usage = "fork [PID]",
 		.summary = "copy a process; private pages become copy-on-write",
-		.help = "Forks PID (default: the current process).  The child gets copies of the\n"
-			"VMAs; where a VMA has anonymous pages its page tables are copied, and\n"
-			"every writable private page is write-protected in both parent and child,\n"
-			"so the first write by either copies it.  The parent stays current.",
+		.help = "Forks PID (default: the current process), as copy_process() does: the\n"
+			"child's task_struct, cred, files, fs, sighand, signal, mm_struct, pid\n"
+			"and a vm_area_struct per VMA come from the slab caches.  The child gets\n"
+			"copies of the VMAs; where a VMA has anonymous pages its page tables are\n"
+			"copied, and every writable private page is write-protected in both\n"
+			"parent and child, so the first write by either copies it.  The parent\n"
+			"stays current.",
 		.example = "exec app; fork", .group = "processes", .complete_arg = complete_pid,
 	},
 	{

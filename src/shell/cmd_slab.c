@@ -327,7 +327,9 @@ const struct command slab_commands[] = {
 			"page->slab_cache), and puts the object back: on the CPU's freelist when\n"
 			"it is in the CPU's slab, else on its slab's freelist.  A kmalloc_large\n"
 			"block goes back to the page allocator.  0 and ZERO_SIZE_PTR are ignored.\n"
-			"An address kmalloc never gave, a double free or a pointer into the\n"
+			"An object of any cache goes back to its own cache, as SLUB does (so a\n"
+			"kmem_cache_alloc'ed one frees too).  An address that is no allocated\n"
+			"object or kmalloc_large block, a double free or a pointer into the\n"
 			"middle of an object is an error and changes nothing.  The freed object\n"
 			"reads 6b6b6b6b (POISON_FREE) around its free pointer.",
 		.example = "kmalloc 100; kfree 0xc1800000", .group = "slab",

@@ -301,6 +301,10 @@ $ vmap 0x100000
 ! error: vmap: pfn 0x100000 is beyond the end of memory (max_pfn 0x40000)
 $ vmap 0x1000,x
 ! error: vmap: PFN: 'x' is not a number
+$ vmap 0x1000,
+! error: vmap: '0x1000,' has an empty PFN (vmap 0x100,0x101,...)
+$ vmap 0x1000,,0x1001
+! error: vmap: '0x1000,,0x1001' has an empty PFN (vmap 0x100,0x101,...)
 $ kwrite 0xc17ff000 1
 ! error: kwrite: 0xc17ff000 is in pfn 0x17ff, a page table: the model keeps its own structures there and refuses the store
 $ kread 0x08048000

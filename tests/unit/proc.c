@@ -30,6 +30,13 @@ static void report(void *ctx, const char *msg)
 	diag("violation: %s", msg);
 }
 
+/* For checks that must find something: counts without printing. */
+static void quiet(void *ctx, const char *msg)
+{
+	(void)ctx;
+	(void)msg;
+}
+
 static struct machine *boot(const char *arch, unsigned long long ram_mib)
 {
 	struct machine_config cfg;
@@ -386,7 +393,7 @@ static void test_slab_objects(const char *arch)
 	struct machine *m = boot(arch, 512);
 	struct exec_opts o = { .libs = "libc,ld.so" };
 	struct task_struct *t;
-	unsigned long heap;
+	unsigned long heap, leak;
 	int child, handle, allocs = 0;
 
 	ok(objects_match(m, 0), "%s: boot allocates no process object", arch);
@@ -415,6 +422,11 @@ static void test_slab_objects(const char *arch)
 	do_exit(m, find_task(m, child));
 	do_exit(m, t);
 	ok(objects_match(m, 0), "%s: exit frees every object", arch);
+	check_int(check_machine(m, report, NULL, 10), ==, 0);
+	leak = kmem_cache_alloc(m, m->slab->vm_area_cachep);
+	ok(check_machine(m, quiet, NULL, 10) > 0, "%s: check finds a vm_area_struct no VMA holds",
+	   arch);
+	kmem_cache_free(m, m->slab->vm_area_cachep, leak);
 	check_int(check_machine(m, report, NULL, 10), ==, 0);
 	machine_destroy(m);
 }
