@@ -134,8 +134,9 @@ function M.new(opts)
     error("slides.new: format '" .. tostring(format) .. "' is not svg, png, pdf or dot", 2)
   end
   local dir = opts.dir
+  if dir == "" then error("slides.new: dir is empty (a directory, or no dir for no files)", 2) end
   if dir then dir = tostring(dir):gsub("/+$", "") end
-  if dir == "" then dir = "/" end
+  if dir == "" then dir = "/" end     -- "/" itself, given as "/" or "//"
   if dir then check_dir(dir) end
   return setmetatable({ dir = dir, format = format, show = opts.show or "phys",
                         digits = opts.digits or 2, quiet = opts.quiet, steps = {}, files = {} },

@@ -577,6 +577,8 @@ int dot_zones_shown(struct zone *const *zones, int n, int max_nodes)
 {
 	int i, nodes = 0;
 
+	if (dot_zones_nodes(zones, n) <= max_nodes + 1)
+		return n;		/* a summary of one node would save nothing */
 	for (i = 0; i < n; i++) {
 		if (!i || zones[i]->zone_pgdat != zones[i - 1]->zone_pgdat)
 			nodes++;

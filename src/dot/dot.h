@@ -258,7 +258,8 @@ int dot_select_zones(struct dot *d, const struct dot_opts *o, struct zone **zone
 /*
  * How many of zones[0..n) (node by node, as dot_select_zones() gives
  * them) belong to the first max_nodes nodes among them: the zones drawn
- * one by one.  zones[shown..n) are the ones to summarise.
+ * one by one.  zones[shown..n) are the ones to summarise (never a single
+ * node: then every zone is shown).
  */
 int dot_zones_shown(struct zone *const *zones, int n, int max_nodes);
 /* The number of distinct nodes among zones[0..n). */

@@ -539,8 +539,9 @@ static void stop_reason(const struct pt_tree *pt, struct mm_struct *mm, char *bu
 	else if (!(v->vm_flags & VM_ACCESS_FLAGS))
 		snprintf(p, left, "the VMA is PROT_NONE: an access is SIGSEGV (SEGV_ACCERR)");
 	else
-		snprintf(p, left, "the VMA 0x%lx-0x%lx %c%c%c allows it, so the first access "
-			 "faults the page in", v->vm_start, v->vm_end, v->vm_flags & VM_READ ? 'r' : '-',
+		snprintf(p, left, "the VMA 0x%0*lx-0x%0*lx %c%c%c allows it, so the first access "
+			 "faults the page in", pt->m->arch->addr_digits, v->vm_start,
+			 pt->m->arch->addr_digits, v->vm_end, v->vm_flags & VM_READ ? 'r' : '-',
 			 v->vm_flags & VM_WRITE ? 'w' : '-', v->vm_flags & VM_EXEC ? 'x' : '-');
 }
 
@@ -562,9 +563,10 @@ static void write_task(struct dot *d, struct pt_tree *pt, const struct task_stru
 			dot_raw(d, "%s%s[%u]", i ? " " : "", pt_level_name(w->step[i].level),
 				w->step[i].idx);
 		if (w->mapped)
-			dot_raw(d, " + 0x%lx<BR/>= pfn 0x%lx, phys 0x%llx", w->addr &
+			dot_raw(d, " + 0x%lx<BR/>= pfn 0x%lx, phys 0x%llx%s", w->addr &
 				(w->page_size - 1), w->pfn, ((unsigned long long)w->pfn << PAGE_SHIFT) |
-				(w->addr & (PAGE_SIZE - 1)));
+				(w->addr & (PAGE_SIZE - 1)),
+				w->pfn == pt->m->zero_pfn ? "<BR/>(the zero page)" : "");
 		else {
 			char why[320];
 

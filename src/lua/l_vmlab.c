@@ -432,14 +432,14 @@ static void line_add_option(lua_State *L, char *line, const char *key, int idx,
 	else
 		v = NULL, luaL_error(L, "%s: %s: a string, an integer or a boolean is needed, "
 				     "not %s", fname, key, luaL_typename(L, idx));
-	if (strpbrk(v, " \t;#\"\\") || !*v)
-		luaL_error(L, "%s: %s: '%s' is not a word the shell can take", fname, key, v);
+	if (!*v)
+		luaL_error(L, "%s: %s: an empty value", fname, key);
+	v = l_push_word(L, v);		/* quoted if need be: title="Two words" */
 	line_add(L, line, " ", fname);
 	line_add(L, line, key, fname);
 	line_add(L, line, "=", fname);
 	line_add(L, line, v, fname);
-	if (!lua_isboolean(L, idx))
-		lua_pop(L, 1);
+	lua_pop(L, lua_isboolean(L, idx) ? 1 : 2);
 }
 
 /*

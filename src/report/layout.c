@@ -230,8 +230,9 @@ static int regions_64(const struct machine *m, struct layout_region *r)
 	snprintf(add(r, &n, "hole", 0xffffffffff000000UL, fixaddr_start(m))->note, sizeof(x->note),
 		 "unused");
 	x = add(r, &n, "fixmap", fixaddr_start(m), 0xffffffffff600000UL);
-	snprintf(x->note, sizeof(x->note), "kernel-internal fixmap range: %u indexes below "
-		 "FIXADDR_TOP 0x%016lx (no kmap slots: no HighMem)", nr_fixmap(m), fixaddr_top(m));
+	snprintf(x->note, sizeof(x->note), "kernel-internal fixmap range, up to the vsyscall page "
+		 "(itself one of the %u indexes below FIXADDR_TOP 0x%016lx; no kmap slots: no "
+		 "HighMem)", nr_fixmap(m), fixaddr_top(m));
 	snprintf(add(r, &n, "vsyscall", 0xffffffffff600000UL, 0xffffffffff601000UL)->note,
 		 sizeof(x->note), "legacy vsyscall ABI");
 	return n;

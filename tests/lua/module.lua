@@ -17,7 +17,7 @@ tap.is(info.addr_digits, 16, "vm.info().addr_digits")
 tap.error_like(function() vm.machine{ colour = "blue" } end, "machine: unknown option 'colour'", "vm.machine: unknown option")
 tap.error_like(function() vm.machine{ arch = "sparc" } end, "unknown arch 'sparc'", "vm.machine: bad arch")
 tap.error_like(function() vm.machine{ ram = {} } end, "ram: a string, an integer or a boolean is needed", "vm.machine: bad value type")
-tap.error_like(function() vm.machine{ arch = "i386 x" } end, "not a word the shell can take", "vm.machine: a value with a blank")
+tap.error_like(function() vm.machine{ arch = "i386; lua" } end, "unknown arch 'i386; lua'", "vm.machine: a value with a blank or ';' reaches the command as one word")
 tap.is(vm.info().arch, "x86_64", "a failed vm.machine keeps the machine")
 tap.like(vm.reset(), "^machine: x86_64, 256 MiB", "vm.reset rebuilds with the same settings")
 vm.machine{ ram = "64M" }
@@ -271,6 +271,8 @@ for _, x in ipairs(vm.files()) do if x.name == "/data/f" then found = x end end
 tap.is(found.size, 8192, "vm.files lists it")
 tap.like(vm.dot("buddy", nil, { zone = "DMA" }), "^digraph", "vm.dot returns DOT text")
 tap.like(vm.dot("aspace", nil, { u }), "digraph", "vm.dot with a process")
+tap.like(vm.dot("buddy", nil, { title = "Two \"quoted\" words" }), 'Two &quot;quoted&quot; words',
+         "vm.dot: an option value with blanks and quotes reaches the diagram whole")
 tap.error_like(function() vm.dot("nothing") end, "dot: ", "vm.dot: an unknown diagram")
 local by_list = vm.dot("pagetable", nil, { uf })
 tap.like(by_list, "^digraph pagetable.*pid " .. uf.pid, "vm.dot pagetable with a process in the list (not the current one)")

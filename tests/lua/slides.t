@@ -115,6 +115,9 @@ SKIP: {
 	is($r->{status}, 1, 'a dir that is a file fails');
 	like($r->{err}, qr/^vmlab: \(command line\):1: slides\.new: dir 'file': Not a directory\n/, 'at slides.new, saying why');
 	is($r->{out}, '', 'before anything else runs');
+	$r = run_vmlab(['-e', 'local slides = require "slides"; slides.new{ dir = "", format = "dot" }; print("never")'],
+		       '', dir => $dir);
+	like($r->{err}, qr/^vmlab: \(command line\):1: slides\.new: dir is empty/, 'an empty dir is an error, not /');
 }
 
 # The example: copy-on-write as eight slides.

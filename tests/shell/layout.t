@@ -141,7 +141,7 @@ x86_64 address space, low to high (4-level paging, 4096 MiB RAM; Documentation/a
   kernel    0xffffffff80000000 - 0xffffffffa0000000  (  512 MB)  kernel text mapping, to physical 0 (__START_KERNEL_map); the image at 0xffffffff81000000-0xffffffff82000000
   modules   0xffffffffa0000000 - 0xffffffffff000000  ( 1520 MB)  module mapping space
   hole      0xffffffffff000000 - 0xffffffffff57c000  ( 5616 kB)  unused
-  fixmap    0xffffffffff57c000 - 0xffffffffff600000  (  528 kB)  kernel-internal fixmap range: 643 indexes below FIXADDR_TOP 0xffffffffff7ff000 (no kmap slots: no HighMem)
+  fixmap    0xffffffffff57c000 - 0xffffffffff600000  (  528 kB)  kernel-internal fixmap range, up to the vsyscall page (itself one of the 643 indexes below FIXADDR_TOP 0xffffffffff7ff000; no kmap slots: no HighMem)
   vsyscall  0xffffffffff600000 - 0xffffffffff601000  (    4 kB)  legacy vsyscall ABI
 $ machine arch=x86_64-la57
 machine: x86_64-la57, 1024 MiB RAM, 1 node, 1 CPU, seed 1
@@ -169,6 +169,6 @@ x86_64-la57 address space, low to high (5-level paging, 1024 MiB RAM; Documentat
   kernel    0xffffffff80000000 - 0xffffffffa0000000  (  512 MB)  kernel text mapping, to physical 0 (__START_KERNEL_map); the image at 0xffffffff81000000-0xffffffff82000000
   modules   0xffffffffa0000000 - 0xffffffffff000000  ( 1520 MB)  module mapping space
   hole      0xffffffffff000000 - 0xffffffffff57c000  ( 5616 kB)  unused
-  fixmap    0xffffffffff57c000 - 0xffffffffff600000  (  528 kB)  kernel-internal fixmap range: 643 indexes below FIXADDR_TOP 0xffffffffff7ff000 (no kmap slots: no HighMem)
+  fixmap    0xffffffffff57c000 - 0xffffffffff600000  (  528 kB)  kernel-internal fixmap range, up to the vsyscall page (itself one of the 643 indexes below FIXADDR_TOP 0xffffffffff7ff000; no kmap slots: no HighMem)
   vsyscall  0xffffffffff600000 - 0xffffffffff601000  (    4 kB)  legacy vsyscall ABI
 
