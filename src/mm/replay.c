@@ -752,6 +752,7 @@ static ALWAYS_INLINE long lackey_fast(struct reader *r, uint64_t *pages, uint8_t
 	if ((size_t)(p - r->buf) + 9 <= r->whole && hex8(p, &addr) && p[8] == ',') {
 		p += 8;			/* the usual %08lx: eight digits without a loop */
 	} else {
+		addr = 0;		/* hex8() may have read the first eight of more digits */
 		if ((d = hexval(*p)) < 0)
 			return -1;
 		do {

@@ -54,6 +54,17 @@ write_file('m.lackey', " M 00001ffc,8\nI  00005000,2\n");
 ($st, my $out) = vmlab('replay m.lackey frames=4 policy=lru');
 like($out, qr/^m\.lackey: 2 lines, 5 references \(2 writes\) to 3 pages of 4K$/m, 'M and a split access');
 
+# x86_64 traces have addresses of more than eight digits (the stack near
+# 0x1fff000000): the same Belady string at 0x1fff000000 + page * 4096.
+my $wide = '';
+for my $i (0 .. $#pages) {
+	$wide .= sprintf($kinds[$i % 3] =~ s/%08x/%x/r . "\n", 0x1fff000000 + $pages[$i] * 4096 + 0x40 * $i);
+}
+write_file('wide.lackey', $wide);
+($st, $out) = vmlab('replay wide.lackey frames=3,4 policy=fifo,lru,opt');
+is(rows($out), rows($refs), 'ten-digit addresses give the same faults as the reference string');
+like($out, qr/to 5 pages of 4K$/m, 'and the same five pages');
+
 # page=: 64K pages make 0x1000 and 0x2000 one page.
 write_file('two.lackey', "I  1000,4\nI  2000,4\n");
 ($st, $out) = vmlab('replay two.lackey page=64K frames=1 policy=lru');
