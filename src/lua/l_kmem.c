@@ -13,6 +13,7 @@
  * function returns.
  */
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include <lauxlib.h>
 #include "lua/l_internal.h"
@@ -45,6 +46,20 @@ static const char *int_word(lua_State *L, int idx)
 	return lua_pushfstring(L, "%I", luaL_checkinteger(L, idx));
 }
 
+/*
+ * An address argument as a shell word: an integer in hex, as unsigned (a
+ * 64-bit kernel address is a negative Lua integer), a string as int_word().
+ */
+static const char *addr_word(lua_State *L, int idx)
+{
+	char buf[24];
+
+	if (lua_type(L, idx) == LUA_TSTRING)
+		return l_push_word(L, lua_tostring(L, idx));
+	snprintf(buf, sizeof buf, "0x%llx", (unsigned long long)luaL_checkinteger(L, idx));
+	return lua_pushstring(L, buf);
+}
+
 static int l_vmalloc(lua_State *L)
 {
 	return shell_addr(L, "vmalloc", int_word(L, 1));
@@ -57,7 +72,7 @@ static int l_vzalloc(lua_State *L)
 
 static int l_vfree(lua_State *L)
 {
-	lua_pushfstring(L, "vfree %s", int_word(L, 1));
+	lua_pushfstring(L, "vfree %s", addr_word(L, 1));
 	l_shell(L, lua_tostring(L, -1));
 	return 0;
 }
@@ -69,7 +84,7 @@ static int l_kmap(lua_State *L)
 
 static int l_kunmap(lua_State *L)
 {
-	lua_pushfstring(L, "kunmap %s", int_word(L, 1));
+	lua_pushfstring(L, "kunmap %s", addr_word(L, 1));
 	l_shell(L, lua_tostring(L, -1));
 	return 0;
 }

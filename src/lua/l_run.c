@@ -99,6 +99,13 @@ static void count_hook(lua_State *L, lua_Debug *ar)
 		hook_error(L, "interrupted");
 	st->count += L_HOOK_STEP;
 	if (st->limit && st->count > st->limit) {
+		/*
+		 * From now on every instruction raises, in this thread and in the
+		 * main one (new coroutines inherit its hook): a pcall that catches
+		 * the error returns into code that raises it again, up to the top.
+		 */
+		lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
+		lua_sethook(st->L, count_hook, LUA_MASKCOUNT, 1);
 		snprintf(msg, sizeof msg, "instruction limit reached (%llu instructions)", st->limit);
 		hook_error(L, msg);
 	}
@@ -139,6 +146,7 @@ static int docall(struct l_state *st, int nargs, int nres)
 	lua_insert(L, base);
 	st->exit_status = -1;
 	st->count = 0;
+	lua_sethook(L, count_hook, LUA_MASKCOUNT, L_HOOK_STEP);	/* after a limit's count 1 */
 	r = lua_pcall(L, nargs, nres, base);
 	lua_remove(L, base);
 	l_console(L);			/* what the last call logged */

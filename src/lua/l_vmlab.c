@@ -420,6 +420,15 @@ static void line_add(lua_State *L, char *line, const char *text, const char *fna
 }
 
 /* Appends " key=value" for the value at idx, as the shell takes it. */
+/* n as the unsigned address it stands for: "0xffff888000000000". */
+static const char *push_unsigned_hex(lua_State *L, lua_Integer n)
+{
+	char buf[24];
+
+	snprintf(buf, sizeof buf, "0x%llx", (unsigned long long)n);
+	return lua_pushstring(L, buf);
+}
+
 static void line_add_option(lua_State *L, char *line, const char *key, int idx,
 			    const char *fname)
 {
@@ -427,6 +436,8 @@ static void line_add_option(lua_State *L, char *line, const char *key, int idx,
 
 	if (lua_isboolean(L, idx))
 		v = lua_toboolean(L, idx) ? "on" : "off";
+	else if (strcmp(key, "addr") == 0 && lua_isinteger(L, idx))
+		v = push_unsigned_hex(L, lua_tointeger(L, idx));	/* 64-bit: negative */
 	else if (lua_isinteger(L, idx) || lua_type(L, idx) == LUA_TSTRING)
 		v = lua_pushstring(L, lua_tostring(L, idx));
 	else

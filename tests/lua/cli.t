@@ -172,6 +172,15 @@ $r = run_timed('--sandbox', '--limit', '100000', '-e',
 	       . 'print(getmetatable(p), ok); vm.exec("b"); collectgarbage(); print("after")');
 is($r->{signal}, 0, 'a handle\'s metatable cannot get a __gc');
 is($r->{out}, "false\tfalse\nafter\n", 'getmetatable of a handle is false in the sandbox');
+# Once the limit is reached every instruction raises, so pcall and
+# coroutines that catch the error return into code that raises it again.
+for my $loop ('local function f() while true do end end; while true do pcall(f) end',
+	      'while true do coroutine.resume(coroutine.create(function() while true do end end)) end',
+	      'while true do pcall(pcall, function() while true do end end) end') {
+	$r = run_timed('--sandbox', '--limit', '100000', '-e', $loop);
+	is($r->{signal}, 0, "a caught limit error does not let it run on: $loop");
+	like($r->{err}, qr/instruction limit reached \(100000 instructions\)/, "it stops at the limit: $loop");
+}
 $r = run_vmlab(['--sandbox', '-e', 'local t = setmetatable({}, {__index = function(_, k) return k .. "!" end}); print(t.x, getmetatable(t) ~= nil)']);
 is($r->{out}, "x!\ttrue\n", 'other metatables work in the sandbox');
 $r = run_timed('-e', 'local t = setmetatable({}, {__gc = function() print("finalized") end}); t = nil; collectgarbage()');

@@ -328,6 +328,17 @@ tap.error_like(function() vm.kunmap(hb.pfn) end, "kunmap: pfn 0x%x+ is not kmapp
 local fb = vm.alloc_pages(0, "GFP_HIGHUSER")
 vm.free_pages(fb)
 tap.error_like(function() vm.kmap(fb.pfn) end, "kmap: pfn 0x%x+ is free", "vm.kmap of a free page")
+-- on x86_64 a kernel address is a negative Lua integer: the bindings pass it on unsigned
+local saved = vm.info()
+vm.machine{ arch = "x86_64", ram = "256M" }
+local v64 = vm.vmalloc("16K")
+tap.ok(v64 < 0, "a 64-bit vmalloc address reads as a negative integer")
+vm.vfree(v64)
+tap.is(#vm.vmallocinfo(), 0, "vm.vfree takes it back")
+local low = vm.alloc_pages(0)
+vm.kunmap(vm.kmap(low.pfn))
+tap.is(vm.check(), true, "vm.kunmap of a direct-map address on x86_64")
+vm.machine{ arch = saved.arch, ram = saved.ram }
 
 -- events ----------------------------------------------------------------------------
 local seen = {}
