@@ -46,6 +46,7 @@
 #include "check.h"
 #include "machine.h"
 #include "mm_types.h"
+#include "page_alloc.h"
 #include "pgtable.h"
 #include "tlb.h"
 
@@ -238,12 +239,17 @@ bool pfn_free(const struct machine *m, unsigned long pfn)
 
 static int check_frame(struct machine *m, unsigned long pfn, const char *who)
 {
+	const char *owner;
+
 	if (!pfn_valid(m, pfn))
 		return mm_err(m, -EINVAL, "pfn 0x%lx is beyond the end of memory (max_pfn 0x%lx)",
 			      pfn, m->max_pfn);
 	if (!PageFlag(pfn_to_page(m, pfn), PG_reserved) && pfn_free(m, pfn))
 		return mm_err(m, -EINVAL, "pfn 0x%lx is free: %s maps pages their owner has "
 			      "(alloc_pages one first)", pfn, who);
+	if ((owner = page_owner(m, pfn)))	/* its owner could free it while mapped */
+		return mm_err(m, -EBUSY, "pfn 0x%lx is %s: %s maps pages from alloc_pages that "
+			      "nothing else holds", pfn, owner, who);
 	return 0;
 }
 

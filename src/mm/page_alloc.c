@@ -651,6 +651,27 @@ static bool user_page(const struct page *p)
 	       p->mapping || p->_mapcount >= 0;
 }
 
+const char *page_owner(const struct machine *m, unsigned long pfn)
+{
+	const struct page *p = &m->mem_map[pfn];
+
+	if (PageFlag(p, PG_pgtable))
+		return "a page-table page";
+	if (PageFlag(p, PG_zero))
+		return "the zero page";
+	if (PageFlag(p, PG_slab))
+		return "a slab page";
+	if (PageFlag(p, PG_vmalloc))
+		return "a page of a vmalloc area";
+	if (m->slab && kmalloc_large_find(m, pfn))
+		return "a kmalloc_large block";
+	if (!user_page(p))
+		return NULL;
+	if (PageFlag(p, PG_swapcache))
+		return "in the swap cache";
+	return PageFlag(p, PG_anon) ? "an anonymous page of a process" : "a page-cache page";
+}
+
 /*
  * The owner of pfn by its own flags, as a refusal; 0 if it has none (it
  * is free, or an allocated block nobody else claims).  Changes nothing

@@ -47,6 +47,15 @@ void __free_pages(struct machine *m, unsigned long pfn, unsigned order);
 /* Returns this CPU's order-0 pages of every zone to the buddy lists. */
 void drain_local_pages(struct machine *m, int cpu);
 void drain_all_pages(struct machine *m);
+/*
+ * Who else holds the allocated frame pfn, by its flags, as a phrase ("a
+ * page-table page", "a slab page", "an anonymous page of a process", ...),
+ * or NULL when nobody but its allocator does (or it is free or reserved).
+ * kmap and vmap map only frames nobody else holds, so that no owner frees
+ * one behind their back.
+ */
+const char *page_owner(const struct machine *m, unsigned long pfn);
+
 /* Pages on every CPU's per-CPU lists, all zones. */
 unsigned long nr_pcp_pages(const struct machine *m);
 

@@ -1264,13 +1264,14 @@ static void large_remove(struct slab_allocator *sa, const struct kmalloc_large_b
 static unsigned long kmalloc_large(struct machine *m, unsigned long size, gfp_t gfp,
 				   const char *caller)
 {
-	unsigned order = get_order(size);
+	unsigned order;
 	long pfn;
 
-	if (size > KMALLOC_MAX_SIZE)
+	if (size > KMALLOC_MAX_SIZE)	/* before get_order(), which loops on a huge size */
 		return (unsigned long)(long)mm_err(m, -EINVAL, "%lu bytes is more than "
 			"KMALLOC_MAX_SIZE (%lu): the page allocator's largest block is order %d",
 			size, KMALLOC_MAX_SIZE, MAX_PAGE_ORDER);
+	order = get_order(size);
 	event_emit(m, .type = EV_KMALLOC_LARGE, .cpu = m->cpu, .val2 = size, .order = order,
 		   .gfp = gfp, .site = caller);
 	pfn = alloc_pages(m, gfp | __GFP_COMP, order);

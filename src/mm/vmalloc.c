@@ -560,6 +560,8 @@ unsigned long vmalloc_32(struct machine *m, unsigned long size, const char *call
 
 static int check_vmap_pfns(struct machine *m, const unsigned long *pfns, unsigned count)
 {
+	const char *owner;
+
 	if (!count || count > m->totalram_pages)
 		return mm_err(m, -EINVAL, "vmap: %u pages: between 1 and %lu (totalram_pages)", count,
 			      m->totalram_pages);
@@ -570,10 +572,9 @@ static int check_vmap_pfns(struct machine *m, const unsigned long *pfns, unsigne
 		if (!PageFlag(&m->mem_map[pfns[i]], PG_reserved) && pfn_free(m, pfns[i]))
 			return mm_err(m, -EINVAL, "pfn 0x%lx is free: vmap maps pages its caller owns "
 				      "(alloc_pages one first)", pfns[i]);
-		/* the model keeps one mapping per vmalloc page: vfree must find it alone */
-		if (PageFlag(&m->mem_map[pfns[i]], PG_vmalloc))
-			return mm_err(m, -EBUSY, "pfn 0x%lx is a page of a vmalloc area: vmap maps "
-				      "pages its caller owns (alloc_pages one first)", pfns[i]);
+		if ((owner = page_owner(m, pfns[i])))
+			return mm_err(m, -EBUSY, "pfn 0x%lx is %s: vmap maps pages its caller owns "
+				      "(alloc_pages one first)", pfns[i], owner);
 	}
 	return 0;
 }

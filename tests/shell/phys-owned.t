@@ -199,3 +199,26 @@ $ __free_pages 0x2010 0
 $ buddyinfo
 Node 0, zone      DMA      0      0      0      0      0      0      0      0      1      1      3 
 Node 0, zone    DMA32      1      0      0      1      0      1      0      1      1      1    243 
+
+# the other way round: kmap, kmap_atomic and vmap map only frames nothing
+# else holds, so that no owner frees one while it is mapped
+$ machine
+machine: i386, 1024 MiB RAM, 1 node, 1 CPU, seed 1
+Memory: 1031168K/1048184K available (8192K kernel code+data, 8192K mem_map, 632K firmware, 17016K reserved, 131072K highmem)
+$ exec cat; touch 0x0804a000 w; touch 0x08048000
+pid 1 (cat) is now current: 3 VMAs, pgd at pfn 0x180b
+touched 1 page (write): 0 minor faults, 1 major
+touched 1 page (read): 0 minor faults, 1 major
+$ vmap 0x38000
+! error: vmap: pfn 0x38000 is an anonymous page of a process: vmap maps pages its caller owns (alloc_pages one first)
+$ kmap 0x38000
+! error: kmap: pfn 0x38000 is an anonymous page of a process: kmap maps pages from alloc_pages that nothing else holds
+$ kmap_atomic 0x38000
+! error: kmap_atomic: pfn 0x38000 is an anonymous page of a process: kmap_atomic maps pages from alloc_pages that nothing else holds
+$ vmap 0x180b
+! error: vmap: pfn 0x180b is a page-table page: vmap maps pages its caller owns (alloc_pages one first)
+$ kmalloc 64K
+0xc1850000: kmalloc_large, order 4 at pfn 0x1850 (65536 bytes asked, 65536 allocated)
+$ vmap 0x1850
+! error: vmap: pfn 0x1850 is a kmalloc_large block: vmap maps pages its caller owns (alloc_pages one first)
+$ vmallocinfo

@@ -194,6 +194,8 @@ $ kmalloc 4M
 0xc1c00000: kmalloc_large, order 10 at pfn 0x1c00 (4194304 bytes asked, 4194304 allocated)
 $ kmalloc 5M
 ! error: kmalloc: 5242880 bytes is more than KMALLOC_MAX_SIZE (4194304): the page allocator's largest block is order 10
+$ kmalloc 18446744073709551615
+! error: kmalloc: 18446744073709551615 bytes is more than KMALLOC_MAX_SIZE (4194304): the page allocator's largest block is order 10
 $ kmalloc 100 gfp=GFP_HIGHUSER
 ! error: kmalloc: __GFP_HIGHMEM and __GFP_DMA32 are not for slab memory (the kernel warns "Unexpected gfp" and strips them)
 $ kmalloc 100 gfp=GFP_DMA
