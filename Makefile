@@ -71,7 +71,7 @@ $(BIN): $(MAIN_OBJ) $(LIB)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(CFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(VM_LIBS)
 
-$(BUILD)/tests/%.t: tests/unit/%.c $(LIB) tests/unit/tap.h tests/unit/boot.h
+$(BUILD)/tests/%.t: tests/unit/%.c $(LIB) $(wildcard tests/unit/*.h)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  TEST    $@")
 	$(Q)$(CC) $(VM_CPPFLAGS) -Itests/unit $(PKG_CFLAGS) $(VM_CFLAGS) $(CFLAGS) $(EXTRA_CFLAGS) \

@@ -7,6 +7,18 @@ set -eu
 
 PACKAGES="build-essential pkg-config libreadline-dev liblua5.4-dev graphviz perl"
 
+# The tools and pkg-config's lua5.4 and readline answer: nothing to install,
+# whatever the package database says.
+have_tools() {
+	command -v cc >/dev/null 2>&1 && command -v make >/dev/null 2>&1 &&
+	command -v pkg-config >/dev/null 2>&1 && pkg-config --exists lua5.4 readline &&
+	command -v dot >/dev/null 2>&1 && command -v prove >/dev/null 2>&1
+}
+
+if have_tools; then
+	exit 0
+fi
+
 missing=""
 for p in $PACKAGES; do
 	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed"; then
@@ -15,18 +27,6 @@ for p in $PACKAGES; do
 done 2>/dev/null
 
 if command -v dpkg-query >/dev/null 2>&1 && [ -z "$missing" ]; then
-	exit 0
-fi
-
-# Without Debian's package database, ask the tools themselves: if everything
-# the build and the tests use answers, there is nothing to install.
-have_tools() {
-	command -v cc >/dev/null 2>&1 && command -v make >/dev/null 2>&1 &&
-	command -v pkg-config >/dev/null 2>&1 && pkg-config --exists lua5.4 readline &&
-	command -v dot >/dev/null 2>&1 && command -v prove >/dev/null 2>&1
-}
-
-if ! command -v dpkg-query >/dev/null 2>&1 && have_tools; then
 	exit 0
 fi
 

@@ -189,8 +189,11 @@ const struct command phys_commands[] = {
 		.summary = "free a block by its first pfn and order",
 		.help = "Frees the block alloc_pages returned; ORDER must be the order it was\n"
 			"allocated with.  Order 0 goes to the per-CPU list, larger blocks back to\n"
-			"the buddy lists, merging with free buddies.  Freeing a free, reserved or\n"
-			"wrong-order block is an error and changes nothing.",
+			"the buddy lists, merging with free buddies.  Freeing a free or\n"
+			"wrong-order block, or a frame something else owns (a page table, a slab,\n"
+			"vmalloc or kmalloc_large page, a process's or the page cache's page, the\n"
+			"swap cache, the zero page, a reserved frame, or a block kmap, kmap_atomic\n"
+			"or vmap still maps) is an error that names the owner and changes nothing.",
 		.example = "alloc_pages 3; __free_pages 0x1800 3", .group = "pages",
 	},
 	{

@@ -447,10 +447,12 @@ const struct command reclaim_commands[] = {
 	{
 		.name = "reclaim", .handler = cmd_reclaim, .min_args = 1, .max_args = 1,
 		.usage = "reclaim N",
-		.summary = "free N pages the way direct reclaim does",
-		.help = "Frees up to N pages from the LRU lists, anonymous and file pages balanced\n"
-			"by swappiness (60) as shrink_node() does, priority 12 down to 0, and says\n"
-			"what it did.  Without swap only file pages can go.",
+		.summary = "reclaim at least N pages the way direct reclaim does",
+		.help = "Reclaims from the LRU lists until N pages are free, anonymous and file\n"
+			"pages balanced by swappiness (60) as shrink_node() does, priority 12 down\n"
+			"to 0, and says what it did.  As in the kernel, a pass works in batches of\n"
+			"SWAP_CLUSTER_MAX (32) pages per list, so it may free more than N, or\n"
+			"fewer when nothing more can go.  Without swap only file pages can go.",
 		.example = "swapon 4M; exec app; mmap 1M; touch 0xb7f00000 1M w; reclaim 32",
 		.group = "reclaim",
 	},

@@ -391,8 +391,8 @@ static int nonempty_zones(struct machine *m)
 
 /*
  * 100,000 random allocations and frees on every architecture, 1 GiB on two
- * nodes: on x86_64 node 0 holds DMA and DMA32 and node 1 Normal, so the
- * final comparison takes every zone of every node, not one zone.
+ * nodes: on x86_64 node 0 holds DMA and DMA32 and node 1 DMA32 (Normal is
+ * empty), so the final comparison takes every zone of every node, not one.
  */
 static void test_random(const char *arch)
 {
