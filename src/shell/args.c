@@ -124,3 +124,13 @@ int arg_size(struct shell *sh, const char *what, const char *s, uint64_t *out)
 	*out = v << shift;
 	return 0;
 }
+
+int arg_list(struct shell *sh, const char *what, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n && s[0] != ',' && s[n - 1] != ',' && !strstr(s, ",,"))
+		return 0;
+	return sh_error(sh, "%s: '%s' has an empty item (items are separated by one ',')", what,
+			s);
+}

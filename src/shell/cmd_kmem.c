@@ -163,8 +163,8 @@ static int parse_pfn_list(struct shell *sh, const struct args *a, unsigned long 
 		const char *word = a->argv[i];
 		char *copy, *save = NULL;
 
-		if (word[0] == ',' || word[strlen(word) - 1] == ',' || strstr(word, ",,"))
-			return sh_error(sh, "'%s' has an empty PFN (vmap 0x100,0x101,...)", word);
+		if (arg_list(sh, "PFN", word) < 0)
+			return -1;
 		copy = strdup(word);
 		if (!copy)
 			return sh_error(sh, "out of host memory");

@@ -37,6 +37,8 @@ static int parse_frames(struct shell *sh, const char *s, struct replay_config *c
 {
 	char buf[256], *save = NULL;
 
+	if (arg_list(sh, "frames", s) < 0)
+		return -1;
 	snprintf(buf, sizeof(buf), "%s", s);
 	for (char *w = strtok_r(buf, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
 		uint64_t n;
@@ -57,6 +59,8 @@ static int parse_policies(struct shell *sh, const char *s, struct replay_config 
 {
 	char buf[256], *save = NULL;
 
+	if (arg_list(sh, "policy", s) < 0)
+		return -1;
 	snprintf(buf, sizeof(buf), "%s", s);
 	for (char *w = strtok_r(buf, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
 		int p = policy_by_name(w);

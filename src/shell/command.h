@@ -60,5 +60,7 @@ const char *arg_opt(const struct args *a, const char *key);
  */
 int arg_number(struct shell *sh, const char *what, const char *s, uint64_t *out);
 int arg_size(struct shell *sh, const char *what, const char *s, uint64_t *out);
+/* A comma-separated list ("3,4" for frames=): 0, or -1 if an item is empty ("3,,4"). */
+int arg_list(struct shell *sh, const char *what, const char *s);
 
 #endif

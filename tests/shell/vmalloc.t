@@ -302,9 +302,9 @@ $ vmap 0x100000
 $ vmap 0x1000,x
 ! error: vmap: PFN: 'x' is not a number
 $ vmap 0x1000,
-! error: vmap: '0x1000,' has an empty PFN (vmap 0x100,0x101,...)
+! error: vmap: PFN: '0x1000,' has an empty item (items are separated by one ',')
 $ vmap 0x1000,,0x1001
-! error: vmap: '0x1000,,0x1001' has an empty PFN (vmap 0x100,0x101,...)
+! error: vmap: PFN: '0x1000,,0x1001' has an empty item (items are separated by one ',')
 $ kwrite 0xc17ff000 1
 ! error: kwrite: 0xc17ff000 is in pfn 0x17ff, a page table: the model keeps its own structures there and refuses the store
 $ kread 0x08048000
