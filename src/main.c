@@ -249,9 +249,17 @@ static int run_script(struct shell *sh, const char *file)
 static int run_lua(struct shell *sh, const struct options *o, int argc, char **argv)
 {
 	struct l_opts lo = { .sandbox = o->sandbox, .limit = o->limit, .progname = argv[0] };
-	struct l_state *st = l_open(sh, &lo);
+	struct l_state *st;
 	int r = 0, status;
+	FILE *f = o->script ? fopen(argv[o->script], "r") : NULL;
 
+	if (o->script && !f) {		/* as for a command script: a usage error */
+		fprintf(stderr, "vmlab: cannot open '%s': %s\n", argv[o->script], strerror(errno));
+		return EXIT_USAGE;
+	}
+	if (f)
+		fclose(f);
+	st = l_open(sh, &lo);
 	if (!st) {
 		fputs("vmlab: cannot start Lua: out of memory\n", stderr);
 		return EXIT_FAILURE;

@@ -50,6 +50,7 @@ struct l_state {
 	int captured;			/* l_shell() calls capturing a command's output */
 	FILE *real_out, *real_err;	/* the shell's streams before the outermost capture */
 	char refused[256];		/* what the sandbox refused in the line l_shell() runs */
+	char *held[2];			/* l_shell()'s captured output until it is pushed */
 	int exit_status;		/* os.exit()'s, -1 if it was not called */
 	int nhooks[NR_MM_EVENTS + 1];	/* per event; [NR_MM_EVENTS] for "*" */
 	int next_hook;
@@ -106,6 +107,9 @@ int l_shell(lua_State *L, const char *line);
  */
 const char *l_push_word(lua_State *L, const char *s);
 
+
+/* Frees the captured output l_shell() holds (it stays held if a push raises). */
+void l_release_output(struct l_state *st);
 
 /* Registration of each file's functions into the module table on top. */
 void l_open_views(lua_State *L);

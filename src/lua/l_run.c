@@ -466,12 +466,20 @@ static void detach(struct l_state *st)
 	st->sub = -1;
 }
 
+void l_release_output(struct l_state *st)
+{
+	free(st->held[0]);
+	free(st->held[1]);
+	st->held[0] = st->held[1] = NULL;
+}
+
 void l_close(struct l_state *st)
 {
 	if (!st)
 		return;
 	detach(st);
 	lua_close(st->L);
+	l_release_output(st);
 	free(st->err);
 	free(st);
 }

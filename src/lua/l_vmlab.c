@@ -365,6 +365,10 @@ int l_shell(lua_State *L, const char *line)
 	sh->errors = errors;
 	st->captured--;
 	capture_end(sh, &c);
+	/* a push below may raise (the sandbox's memory limit): the buffers wait in st */
+	l_release_output(st);
+	st->held[0] = c.obuf;
+	st->held[1] = c.ebuf;
 	sync_machine(L, st);
 	if (st->refused[0])
 		lua_pushfstring(L, "cmd: %s is not allowed in the sandbox", st->refused);
@@ -372,8 +376,7 @@ int l_shell(lua_State *L, const char *line)
 		push_errors(L, c.ebuf);
 	else
 		lua_pushlstring(L, c.obuf, c.olen);
-	free(c.obuf);
-	free(c.ebuf);
+	l_release_output(st);
 	if (r < 0) {
 		luaL_where(L, 1);
 		lua_insert(L, -2);

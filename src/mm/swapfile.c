@@ -597,6 +597,8 @@ static unsigned long unuse_page(struct machine *m, struct unuse *u, struct vm_ar
 	add_to_swap_cache(m, pfn, e);
 	put_page(m, pfn);		/* the allocation's reference: the cache holds one */
 	lru_cache_add(m, pfn);
+	count_vm_event(m, PSWPIN);		/* swap_readpage(), as a fault's read counts */
+	m->vm_events[PGPGIN] += PAGE_SIZE >> 10;
 	u->nr_in++;
 	return pfn;
 }

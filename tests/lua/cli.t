@@ -23,8 +23,8 @@ $r = run_vmlab(["$fx/machine-error.lua"]);
 is($r->{status}, 1, 'a machine error ends the script with 1');
 like($r->{err}, qr{machine-error\.lua:4: free_pages: the block at pfn 0x1800 has order 3, not 2\n}, "the machine's sentence at the script's line");
 $r = run_vmlab(["$fx/nope.lua"]);
-is($r->{status}, 1, 'a missing script exits 1');
-like($r->{err}, qr{^vmlab: cannot open \S*nope\.lua}, 'and says it cannot open it');
+is($r->{status}, 2, 'a missing script exits 2, as --help says for a file that cannot be opened');
+like($r->{err}, qr{^vmlab: cannot open '\S*nope\.lua': No such file or directory$}, 'and says it cannot open it');
 
 # Arguments, as lua.c passes them.
 $r = run_vmlab(["$fx/args.lua", 'one', '--check', 'three']);
@@ -185,6 +185,8 @@ $r = run_vmlab(['--sandbox', '-e', 'local t = setmetatable({}, {__index = functi
 is($r->{out}, "x!\ttrue\n", 'other metatables work in the sandbox');
 $r = run_timed('-e', 'local t = setmetatable({}, {__gc = function() print("finalized") end}); t = nil; collectgarbage()');
 is($r->{out}, "finalized\n", '__gc works outside the sandbox');
+$r = run_vmlab(['--sandbox', "$fx/full.lua"]);
+is($r->{out}, "done\ttrue\n", 'output that cannot be pushed at the memory limit is an error, and leaks nothing');
 $r = run_vmlab(['--sandbox', '-e', 'local s = string.rep("x", 300 << 20)']);
 like($r->{err}, qr/not enough memory/, 'the sandbox limits Lua memory');
 $r = run_vmlab(['--limit=1000', "$fx/io.lua"]);

@@ -427,6 +427,7 @@ static void test_swapoff(const char *arch)
 	struct task_struct *p = exec(m, "app"), *c;
 	unsigned long pages = 1000, start = map_anon(m, pages * PAGE_SIZE), in, used;
 	struct reclaim_stat st = { 0 };
+	unsigned long pswpin;
 	long before;
 
 	write_all(m, start, pages, 3);
@@ -434,8 +435,10 @@ static void test_swapoff(const char *arch)
 	check_int(swapout_range(m, p->mm, start, start + pages * PAGE_SIZE, &st), ==, 0);
 	check_int(st.swapped, ==, pages);
 	check_int(swap_info(m, 0)->inuse_pages, ==, pages);
+	pswpin = m->vm_events[PSWPIN];
 	check_int(swapoff(m, 0, &in), ==, 0);
 	check_int(in, ==, pages);
+	check_int(m->vm_events[PSWPIN] - pswpin, ==, pages);	/* each read counts, as a fault's */
 	check_int(total_swap_pages(m), ==, 0);
 	ok(pte_pfn(pte_of(m, p->mm, start + 5 * PAGE_SIZE)) ==
 	   pte_pfn(pte_of(m, c->mm, start + 5 * PAGE_SIZE)) &&
