@@ -151,7 +151,7 @@ static int swapoff_one(struct shell *sh, int type)
 static int cmd_swapoff(struct shell *sh, struct args *a)
 {
 	const struct swap_info_struct *si;
-	int done = 0;
+	int done = 0, failed = 0;
 
 	if (a->argc == 1) {
 		si = swap_info_get(sh->m, a->argv[0]);
@@ -159,14 +159,16 @@ static int cmd_swapoff(struct shell *sh, struct args *a)
 			return sh_error(sh, "%s is not a swap area (see swaps)", a->argv[0]);
 		return swapoff_one(sh, si->type);
 	}
+	/* every area, going on past one that cannot go, as `swapoff -a` does */
 	for (int type = 0; type < MAX_SWAPFILES; type++) {
 		if (!swap_info(sh->m, (unsigned)type))
 			continue;
-		if (swapoff_one(sh, type) < 0)
-			return -1;
+		failed += swapoff_one(sh, type) < 0;
 		done++;
 	}
-	return done ? 0 : sh_error(sh, "there is no swap area");
+	if (!done)
+		return sh_error(sh, "there is no swap area");
+	return failed ? -1 : 0;
 }
 
 static int cmd_swaps(struct shell *sh, struct args *a)

@@ -447,3 +447,22 @@ $ swapout 20
 swapped out 0 pages; 16 could not go (shared memory pages are not swapped by the model)
 $ reclaim 40
 reclaimed 0 pages for 40 asked (scanned 72); 16 could not go (shared memory pages are not swapped by the model)
+# swapoff without an argument goes on past an area that cannot come back,
+# as swapoff -a does: /dev/sda3, empty, goes; /dev/sda2 stays
+$ machine ram=64M
+machine: i386, 64 MiB RAM, 1 node, 1 CPU, seed 1
+Memory: 55808K/65144K available (8192K kernel code+data, 512K mem_map, 632K firmware, 9336K reserved, 0K highmem)
+$ swapon 128M
+Adding 131068k swap on /dev/sda2.  Priority:-2 extents:1 across:131068k SS
+$ exec a; mmap 100M; touch 0xb1c00000 100M w
+pid 1 (a) is now current: 3 VMAs, pgd at pfn 0x3f0b
+0xb1c00000
+touched 25600 pages (write): 25600 minor faults, 0 major
+$ swapon 4M prio=9
+Adding 4092k swap on /dev/sda3.  Priority:9 extents:1 across:4092k SS
+$ swapoff
+! error: swapoff: the 12267 pages in /dev/sda2 do not fit in memory: 129 pages are free above the watermarks, and reclaim could free 1023 more (file pages, and anonymous pages into the 1023 free slots of the other areas): nothing changed
+swapoff /dev/sda3: 0 pages read back into memory
+$ swaps
+Filename				Type		Size		Used		Priority
+/dev/sda2                               partition	131068		49068		-2
