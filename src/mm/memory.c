@@ -351,10 +351,13 @@ const char *si_code_name(int signo, int si_code)
 	       si_code == FI_SEGV_ACCERR ? "SEGV_ACCERR" : "?";
 }
 
-/* The instruction and stack pointers the model reports: the entry point, the stack top. */
-static unsigned long task_ip(const struct task_struct *t)
+/*
+ * The instruction pointer the model reports: the address itself for an
+ * instruction fetch, else the entry point (it runs no instructions).
+ */
+static unsigned long task_ip(const struct task_struct *t, const struct fault_info *fi)
 {
-	return t->mm->start_code;
+	return fi->error_code & X86_PF_INSTR ? fi->addr : t->mm->start_code;
 }
 
 /* print_vma_addr(): " in app[8048000+2000]" for the file VMA holding ip. */
@@ -378,15 +381,16 @@ static void fault_log(const struct machine *m, struct task_struct *t, struct fau
 	int w = m->arch->is_64bit ? 16 : 8;
 	char where[96];
 
-	vma_addr_str(t->mm, task_ip(t), where, sizeof(where));
+	vma_addr_str(t->mm, task_ip(t, fi), where, sizeof(where));
 	if (fi->signo != FI_SIGSEGV)
 		fi->log[0] = '\0';		/* do_sigbus() logs nothing */
-	else if (fi->si_code == FI_SI_KERNEL)
-		snprintf(fi->log, sizeof(fi->log), "%s[%d] general protection fault ip:%lx sp:%lx "
-			 "error:0%s", t->comm, t->pid, task_ip(t), t->mm->start_stack, where);
+	else if (fi->si_code == FI_SI_KERNEL)	/* traps.c's pr_fmt adds "traps: " */
+		snprintf(fi->log, sizeof(fi->log), "traps: %s[%d] general protection fault ip:%lx "
+			 "sp:%lx error:0%s", t->comm, t->pid, task_ip(t, fi), t->mm->start_stack,
+			 where);
 	else
 		snprintf(fi->log, sizeof(fi->log), "%s[%d]: segfault at %lx ip %0*lx sp %0*lx "
-			 "error %lx%s", t->comm, t->pid, fi->addr, w, task_ip(t), w,
+			 "error %lx%s", t->comm, t->pid, fi->addr, w, task_ip(t, fi), w,
 			 t->mm->start_stack, fi->error_code, where);
 }
 
@@ -564,8 +568,7 @@ static int do_user_addr_fault(struct machine *m, struct task_struct *t, unsigned
 
 /* ---- the MMU ------------------------------------------------------------------------ */
 
-/* Canonical: bits 63..va_bits-1 all equal (x86_64); every 32-bit address is. */
-static bool canonical(const struct machine *m, unsigned long addr)
+bool canonical(const struct machine *m, unsigned long addr)
 {
 	int bits = m->arch->va_bits;
 	long s;

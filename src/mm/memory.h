@@ -83,4 +83,7 @@ int handle_mm_fault(struct machine *m, struct vm_area_struct *vma, unsigned long
 /* The kernel's name of the signal code: "SEGV_MAPERR", ... */
 const char *si_code_name(int signo, int si_code);
 
+/* Canonical: bits 63..va_bits-1 all equal (x86_64); every 32-bit address is. */
+bool canonical(const struct machine *m, unsigned long addr);
+
 #endif

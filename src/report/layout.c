@@ -224,7 +224,8 @@ static int regions_64(const struct machine *m, struct layout_region *r)
 	add_defs(m, r, &n, x86_64_top, sizeof(x86_64_top) / sizeof(x86_64_top[0]));
 	x = add(r, &n, "kernel", text, 0xffffffffa0000000UL);
 	snprintf(x->note, sizeof(x->note), "kernel text mapping, to physical 0 (__START_KERNEL_map); "
-		 "the image at 0x%016lx-0x%016lx", image, image + a->kernel_image);
+		 "the image at 0x%016lx-0x%016lx (the model reaches it through the direct map "
+		 "and builds no tables here)", image, image + a->kernel_image);
 	snprintf(add(r, &n, "modules", 0xffffffffa0000000UL, 0xffffffffff000000UL)->note,
 		 sizeof(x->note), "module mapping space");
 	snprintf(add(r, &n, "hole", 0xffffffffff000000UL, fixaddr_start(m))->note, sizeof(x->note),

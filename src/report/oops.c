@@ -19,6 +19,7 @@
  */
 #include <stdio.h>
 #include "mm/machine.h"
+#include "mm/memory.h"
 #include "mm/pgtable.h"
 #include "mm/sched.h"
 #include "mm/tlb.h"
@@ -81,14 +82,6 @@ static void dump_pagetable_64(const struct machine *m, const struct pt_walk *w, 
 			break;
 	}
 	fputc('\n', f);
-}
-
-/* Bits above the top of the virtual address all equal its top bit. */
-static bool canonical(const struct machine *m, unsigned long addr)
-{
-	long shift = 64 - m->arch->va_bits;
-
-	return !m->arch->is_64bit || (unsigned long)((long)(addr << shift) >> shift) == addr;
 }
 
 static void die_header(const struct machine *m, FILE *f)

@@ -66,7 +66,9 @@ static int opt_int(struct shell *sh, const struct args *a, const char *key, int 
 		return 0;
 	if (arg_number(sh, key, v, &n) < 0)
 		return -1;
-	*out = n > 1000000 ? 1000000 : (int)n;
+	if (n > 1000000)	/* past every range machine_config_check() allows */
+		return sh_error(sh, "%s: %s is out of range", key, v);
+	*out = (int)n;
 	return 0;
 }
 

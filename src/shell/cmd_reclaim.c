@@ -488,9 +488,11 @@ const struct command reclaim_commands[] = {
 	{
 		.name = "dmesg", .handler = cmd_dmesg, .min_args = 0, .max_args = 0,
 		.usage = "dmesg",
-		.summary = "the kernel log: swapon's lines, OOM reports",
-		.help = "Prints the kernel log, oldest line first (the last 1024 lines).  Each line\n"
-			"also appears once after the command that caused it.",
+		.summary = "the kernel log: swapon's lines, OOM reports, segfaults",
+		.help = "Prints the kernel log, oldest line first (the last 1024 lines).  A line\n"
+			"the console shows (swapon's, the OOM killer's report) also appears once\n"
+			"after the command that caused it; a segfault line is KERN_INFO, below the\n"
+			"console's loglevel, so only dmesg shows it.",
 		.example = "dmesg", .group = "tools",
 	},
 	{ 0 }

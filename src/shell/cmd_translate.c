@@ -217,6 +217,12 @@ static int cmd_vtop(struct shell *sh, struct args *a)
 	fprintf(sh->out, ": %s, %s paging, CR3 0x%0*lx\n", m->arch->name, arch_mode(m->arch),
 		m->arch->addr_digits, cr3 << PAGE_SHIFT);
 	print_split(sh, m->arch, (unsigned long)addr);
+	if (!canonical(m, (unsigned long)addr)) {
+		fprintf(sh->out, "  stop     not canonical: bits 63..%d must all equal bit %d, so "
+			"the CPU raises #GP before any walk\n", m->arch->va_bits,
+			m->arch->va_bits - 1);
+		return 0;
+	}
 	pt_walk(m, cr3, (unsigned long)addr, &w);
 	for (int i = 0; i < w.nr; i++)
 		print_step(sh, &w.step[i]);

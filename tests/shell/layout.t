@@ -138,7 +138,7 @@ x86_64 address space, low to high (4-level paging, 4096 MiB RAM; Documentation/a
   hole      0xffffff8000000000 - 0xffffffef00000000  (  444 GB)  unused
   efi       0xffffffef00000000 - 0xffffffff00000000  (   64 GB)  EFI region mapping space
   hole      0xffffffff00000000 - 0xffffffff80000000  (    2 GB)  unused
-  kernel    0xffffffff80000000 - 0xffffffffa0000000  (  512 MB)  kernel text mapping, to physical 0 (__START_KERNEL_map); the image at 0xffffffff81000000-0xffffffff82000000
+  kernel    0xffffffff80000000 - 0xffffffffa0000000  (  512 MB)  kernel text mapping, to physical 0 (__START_KERNEL_map); the image at 0xffffffff81000000-0xffffffff82000000 (the model reaches it through the direct map and builds no tables here)
   modules   0xffffffffa0000000 - 0xffffffffff000000  ( 1520 MB)  module mapping space
   hole      0xffffffffff000000 - 0xffffffffff57c000  ( 5616 kB)  unused
   fixmap    0xffffffffff57c000 - 0xffffffffff600000  (  528 kB)  kernel-internal fixmap range, up to the vsyscall page (itself one of the 643 indexes below FIXADDR_TOP 0xffffffffff7ff000; no kmap slots: no HighMem)
@@ -166,7 +166,7 @@ x86_64-la57 address space, low to high (5-level paging, 1024 MiB RAM; Documentat
   hole      0xffffff8000000000 - 0xffffffef00000000  (  444 GB)  unused
   efi       0xffffffef00000000 - 0xffffffff00000000  (   64 GB)  EFI region mapping space
   hole      0xffffffff00000000 - 0xffffffff80000000  (    2 GB)  unused
-  kernel    0xffffffff80000000 - 0xffffffffa0000000  (  512 MB)  kernel text mapping, to physical 0 (__START_KERNEL_map); the image at 0xffffffff81000000-0xffffffff82000000
+  kernel    0xffffffff80000000 - 0xffffffffa0000000  (  512 MB)  kernel text mapping, to physical 0 (__START_KERNEL_map); the image at 0xffffffff81000000-0xffffffff82000000 (the model reaches it through the direct map and builds no tables here)
   modules   0xffffffffa0000000 - 0xffffffffff000000  ( 1520 MB)  module mapping space
   hole      0xffffffffff000000 - 0xffffffffff57c000  ( 5616 kB)  unused
   fixmap    0xffffffffff57c000 - 0xffffffffff600000  (  528 kB)  kernel-internal fixmap range, up to the vsyscall page (itself one of the 643 indexes below FIXADDR_TOP 0xffffffffff7ff000; no kmap slots: no HighMem)

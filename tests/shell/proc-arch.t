@@ -131,6 +131,10 @@ $ exec gp
 pid 4 (gp) is now current: 3 VMAs, pgd at pfn 0x200e
 $ touch 0x0000800000000000
 0x0000800000000000 is not canonical: general protection fault (#GP, not #PF) (SIGSEGV, SI_KERNEL): pid 4 (gp) killed
+# the kernel log has traps.c's line for it
+$ dmesg
+app[1]: segfault at ffff888000100000 ip 0000000000400000 sp 00007fffffffefc0 error 5 in app[400000+2000]
+traps: gp[4] general protection fault ip:400000 sp:7fffffffefc0 error:0 in gp[400000+2000]
 $ ps
   PID  PPID COMMAND              VSZ     RSS   MINFL   MAJFL STAT
     2     0 pie                  144       0       0       0 S

@@ -202,3 +202,47 @@ free: object 0 is poisoned 6b and pushed on CPU 0's freelist: its slab is CPU 0'
 0x00000010 is not mapped (SIGSEGV, SEGV_MAPERR): pid 1 (app) killed
 $ explain off
 
+# x86_64: the walk finds pgd[0] empty and the fault allocates the pud, pmd
+# and pte tables, each by the kernel function that does it
+$ machine arch=x86_64
+machine: x86_64, 1024 MiB RAM, 1 node, 1 CPU, seed 1
+Memory: 1014784K/1048184K available (16384K kernel code+data, 16384K mem_map, 632K firmware, 33400K reserved, 0K highmem)
+$ exec app; malloc 100
+pid 1 (app) is now current: 3 VMAs, pgd at pfn 0x200a
+0x0000000000403010  (brk heap: brk 0x0000000000403000 -> 0x0000000000424000)
+$ explain on
+$ touch 0x405008 w
+page fault: pid 1 (app) writes 0x0000000000405008: the page is not present (error 0x6: not present, WRITE, USER).
+find_vma: 0x0000000000405008 lies in 0x0000000000403000-0x0000000000424000 rw-p.
+walk: pgd[0] is empty.
+alloc_pages(order=0, GFP_KERNEL|__GFP_ZERO): zonelist DMA32, DMA (node 0).
+watermark: zone DMA32 (node 0) has 249769 free pages, above its low watermark 1240: OK.
+allocated: pfn 0x200d (phys 0x200d000-0x200dfff) from the head of CPU 0's list for zone DMA32 (node 0); 57 left on it.
+__pud_alloc: the pud table for 0x0000000000405008 was missing: a zeroed page-table page, pfn 0x200d (zone DMA32), counted in PageTables.
+alloc_pages(order=0, GFP_KERNEL|__GFP_ZERO): zonelist DMA32, DMA (node 0).
+watermark: zone DMA32 (node 0) has 249769 free pages, above its low watermark 1240: OK.
+allocated: pfn 0x200e (phys 0x200e000-0x200efff) from the head of CPU 0's list for zone DMA32 (node 0); 56 left on it.
+__pmd_alloc: the pmd table for 0x0000000000405008 was missing: a zeroed page-table page, pfn 0x200e (zone DMA32), counted in PageTables.
+alloc_pages(order=0, GFP_KERNEL|__GFP_ZERO): zonelist DMA32, DMA (node 0).
+watermark: zone DMA32 (node 0) has 249769 free pages, above its low watermark 1240: OK.
+allocated: pfn 0x200f (phys 0x200f000-0x200ffff) from the head of CPU 0's list for zone DMA32 (node 0); 55 left on it.
+pte_alloc: the pte table for 0x0000000000405008 was missing: a zeroed page-table page, pfn 0x200f (zone DMA32), counted in PageTables.
+alloc_pages(order=0, GFP_HIGHUSER_MOVABLE|__GFP_ZERO): zonelist DMA32, DMA (node 0).
+watermark: zone DMA32 (node 0) has 249769 free pages, above its low watermark 1240: OK.
+allocated: pfn 0x2010 (phys 0x2010000-0x2010fff) from the head of CPU 0's list for zone DMA32 (node 0); 54 left on it.
+do_anonymous_page: a write to never-touched memory: pfn 0x2010 from zone DMA32 (GFP_HIGHUSER_MOVABLE), zeroed, becomes the process's own page.
+set_pte: pte[5] of the table at pfn 0x200f := 0x8000000002010067 (P RW US A D NX).
+TLB miss on cpu 0: the page walk gives 0x0000000000405008 -> pfn 0x2010, now cached.
+touched 1 page (write): 1 minor fault, 0 major
+$ touch 0x406008 w
+page fault: pid 1 (app) writes 0x0000000000406008: the page is not present (error 0x6: not present, WRITE, USER).
+find_vma: 0x0000000000406008 lies in 0x0000000000403000-0x0000000000424000 rw-p.
+walk: pgd[0] is present: the pud table at pfn 0x200d; pud[0] is present: the pmd table at pfn 0x200e; pmd[2] is present: the pte table at pfn 0x200f; pte[6] is empty.
+alloc_pages(order=0, GFP_HIGHUSER_MOVABLE|__GFP_ZERO): zonelist DMA32, DMA (node 0).
+watermark: zone DMA32 (node 0) has 249769 free pages, above its low watermark 1240: OK.
+allocated: pfn 0x2011 (phys 0x2011000-0x2011fff) from the head of CPU 0's list for zone DMA32 (node 0); 53 left on it.
+do_anonymous_page: a write to never-touched memory: pfn 0x2011 from zone DMA32 (GFP_HIGHUSER_MOVABLE), zeroed, becomes the process's own page.
+set_pte: pte[6] of the table at pfn 0x200f := 0x8000000002011067 (P RW US A D NX).
+TLB miss on cpu 0: the page walk gives 0x0000000000406008 -> pfn 0x2011, now cached.
+touched 1 page (write): 1 minor fault, 0 major
+$ explain off

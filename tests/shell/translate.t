@@ -336,3 +336,27 @@ $ ptov 0x100000
 phys 0x0000000000100000  pfn 0x100  zone DMA  node 0
   direct map: 0xffff888000100000 (PAGE_OFFSET + phys)
 
+# a non-canonical address: the CPU raises #GP before any walk
+$ machine arch=x86_64
+machine: x86_64, 1024 MiB RAM, 1 node, 1 CPU, seed 1
+Memory: 1014784K/1048184K available (16384K kernel code+data, 16384K mem_map, 632K firmware, 33400K reserved, 0K highmem)
+$ vtop 0x0000800000000000
+0x0000800000000000 in swapper_pg_dir (no process): x86_64, 4-level paging, CR3 0x0000000001fff000
+  split    pgd 256 | pud 0 | pmd 0 | pte 0 | offset 0x0   (p4d folded)
+  stop     not canonical: bits 63..48 must all equal bit 47, so the CPU raises #GP before any walk
+$ vtop 0x8000000000000000
+0x8000000000000000 in swapper_pg_dir (no process): x86_64, 4-level paging, CR3 0x0000000001fff000
+  split    pgd 0 | pud 0 | pmd 0 | pte 0 | offset 0x0   (p4d folded)
+  stop     not canonical: bits 63..48 must all equal bit 47, so the CPU raises #GP before any walk
+$ machine arch=x86_64-la57
+machine: x86_64-la57, 1024 MiB RAM, 1 node, 1 CPU, seed 1
+Memory: 1014784K/1048184K available (16384K kernel code+data, 16384K mem_map, 632K firmware, 33400K reserved, 0K highmem)
+$ vtop 0x0100000000000000
+0x0100000000000000 in swapper_pg_dir (no process): x86_64-la57, 5-level paging, CR3 0x0000000001fff000
+  split    pgd 256 | p4d 0 | pud 0 | pmd 0 | pte 0 | offset 0x0
+  stop     not canonical: bits 63..57 must all equal bit 56, so the CPU raises #GP before any walk
+$ vtop 0xff00000000000000
+0xff00000000000000 in swapper_pg_dir (no process): x86_64-la57, 5-level paging, CR3 0x0000000001fff000
+  split    pgd 256 | p4d 0 | pud 0 | pmd 0 | pte 0 | offset 0x0
+  pgd[256]  table 0x0000000001fff000  entry 0x0000000000000000  -
+  stop     pgd[256] is not present: nothing maps this kernel address
