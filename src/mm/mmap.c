@@ -414,6 +414,21 @@ static struct vm_area_struct *vma_expand_over(struct machine *m, struct mm_struc
 	return NULL;
 }
 
+/*
+ * __vm_enough_memory() with vm.overcommit_memory 0 (OVERCOMMIT_GUESS): one
+ * accountable mapping may not be larger than RAM and swap together.
+ */
+static int vm_enough_memory(struct machine *m, unsigned long len)
+{
+	unsigned long pages = len >> PAGE_SHIFT;
+	unsigned long total = m->totalram_pages + (unsigned long)total_swap_pages(m);
+
+	if (pages <= total)
+		return 0;
+	return mm_err(m, -ENOMEM, "%lu pages are more than RAM and swap together (%lu pages): "
+		      "overcommit_memory 0 refuses them", pages, total);
+}
+
 long mmap_region(struct machine *m, struct mm_struct *mm, unsigned long addr,
 		 unsigned long len, unsigned long vm_flags, struct sim_file *f,
 		 unsigned long pgoff)
@@ -423,6 +438,8 @@ long mmap_region(struct machine *m, struct mm_struct *mm, unsigned long addr,
 		.vm_pgoff = f ? pgoff : addr >> PAGE_SHIFT, .vm_file = f,
 	};
 
+	if ((vm_flags & VM_ACCOUNT) && vm_enough_memory(m, len) < 0)
+		return -ENOMEM;
 	if (!vma_expand_over(m, mm, &tmpl)) {
 		struct vm_area_struct *v = vm_area_dup(m, &tmpl);
 

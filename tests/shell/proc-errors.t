@@ -621,3 +621,23 @@ $ mmap 4K file=/data/short offset=8K
 0x00007ffff7ffe000
 $ touch 0x7ffff7ffe000
 0x00007ffff7ffe000 is beyond the end of /data/short (8192 bytes) (SIGBUS, BUS_ADRERR): pid 1 (app) killed
+# overcommit_memory 0: one private writable mapping may not be larger than
+# RAM and swap together; a read-only or shared one is not charged
+$ machine ram=64M
+machine: i386, 64 MiB RAM, 1 node, 1 CPU, seed 1
+Memory: 55808K/65144K available (8192K kernel code+data, 512K mem_map, 632K firmware, 9336K reserved, 0K highmem)
+$ exec a
+pid 1 (a) is now current: 3 VMAs, pgd at pfn 0x3f0b
+$ mmap 100M
+! error: mmap: 25600 pages are more than RAM and swap together (13952 pages): overcommit_memory 0 refuses them
+$ brk 0x0e000000
+! error: brk: 24501 pages are more than RAM and swap together (13952 pages): overcommit_memory 0 refuses them
+$ mmap 100M prot=r
+0xb1c00000
+$ machine arch=x86_64
+machine: x86_64, 1024 MiB RAM, 1 node, 1 CPU, seed 1
+Memory: 1014784K/1048184K available (16384K kernel code+data, 16384K mem_map, 632K firmware, 33400K reserved, 0K highmem)
+$ exec a
+pid 1 (a) is now current: 3 VMAs, pgd at pfn 0x200a
+$ mmap 64T
+! error: mmap: 17179869184 pages are more than RAM and swap together (253696 pages): overcommit_memory 0 refuses them
