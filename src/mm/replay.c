@@ -540,6 +540,8 @@ static bool parse_hex(const char **p, const char *end, uint64_t *v)
 	if (s >= end || hexval(*s) < 0)
 		return false;
 	while (s < end && (d = hexval(*s)) >= 0) {
+		if (*v >> 60)
+			return false;		/* more than 64 bits */
 		*v = (*v << 4) | (uint64_t)d;
 		s++;
 	}
@@ -557,8 +559,13 @@ static bool parse_num(const char **p, const char *end, uint64_t *v)
 	*v = 0;
 	if (s >= end || *s < '0' || *s > '9')
 		return false;
-	while (s < end && *s >= '0' && *s <= '9')
-		*v = *v * 10 + (uint64_t)(*s++ - '0');
+	while (s < end && *s >= '0' && *s <= '9') {
+		uint64_t d = (uint64_t)(*s++ - '0');
+
+		if (*v > (UINT64_MAX - d) / 10)
+			return false;		/* more than 64 bits */
+		*v = *v * 10 + d;
+	}
 	*p = s;
 	return true;
 }
@@ -705,7 +712,7 @@ static long parse_ref_item(struct reader *r, uint64_t *pages, uint8_t *w)
 	if (p == end)		/* a comma first */
 		return mm_err(r->m, -EINVAL, "refs: item %lu is empty (page numbers are separated "
 			      "by one comma)", r->line + 1);
-	if (!parse_num(&p, end, &pages[0]) ||
+	if (!parse_num(&p, end, &pages[0]) || pages[0] == REPLAY_EMPTY ||
 	    (p < end && (write = (*p == 'w' || *p == 'W'), !write && *p != 'r' && *p != 'R')) ||
 	    (p < end && ++p != end))
 		return mm_err(r->m, -EINVAL, "refs: '%.*s' is not a page number (N, or Nw for a "

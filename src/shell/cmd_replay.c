@@ -266,7 +266,7 @@ static void print_summary(struct shell *sh, const struct args *a, const struct r
 			  const struct trace_source *src)
 {
 	if (a->argc)
-		fprintf(sh->out, "%s: %lu lines, ", a->argv[0], s->lines);
+		fprintf(sh->out, "%s: %lu line%s, ", a->argv[0], s->lines, s->lines == 1 ? "" : "s");
 	fprintf(sh->out, "%lu reference%s", s->refs, s->refs == 1 ? "" : "s");
 	if (s->writes)
 		fprintf(sh->out, " (%lu write%s)", s->writes, s->writes == 1 ? "" : "s");

@@ -185,6 +185,10 @@ $ replay refs=, frames=3 policy=lru
 ! error: replay: refs: item 1 is empty (page numbers are separated by one comma)
 $ replay refs=1,,2 frames=3 policy=lru
 ! error: replay: refs: item 2 is empty (page numbers are separated by one comma)
+$ replay refs=99999999999999999999 frames=1 policy=lru
+! error: replay: refs: '99999999999999999999' is not a page number (N, or Nw for a write)
+$ replay refs=18446744073709551615 frames=1 policy=lru
+! error: replay: refs: '18446744073709551615' is not a page number (N, or Nw for a write)
 $ replay refs=1,2 frames=3,,4 policy=lru
 ! error: replay: frames: '3,,4' has an empty item (items are separated by one ',')
 $ replay refs=1,2 frames=3 policy=fifo,
