@@ -125,8 +125,9 @@ static int limit_option(int argc, char **argv, int *i, struct options *o)
 
 	if (!v)
 		return usage_error("%s needs a number of instructions", "--limit");
+	errno = 0;
 	o->limit = strtoull(v, &end, 0);
-	if (!*v || *end || *v == '-' || o->limit == 0)
+	if (!*v || *end || *v == '-' || o->limit == 0 || errno == ERANGE)
 		return usage_error("--limit: '%s' is not a number of instructions", v);
 	return 0;
 }
@@ -157,6 +158,8 @@ static int check_combination(const struct options *o)
 		return usage_error("-e runs Lua: '%s' is not a .lua script", o->file);
 	if ((o->sandbox || o->limit) && !lua)
 		return usage_error("--sandbox and --limit are for Lua (-e, SCRIPT.lua)%s", "");
+	if (o->limit && !o->sandbox)
+		return usage_error("--limit is the sandbox's: give --sandbox too%s", "");
 	return 0;
 }
 

@@ -131,27 +131,31 @@ uint64_t l_size(lua_State *L, int idx, const char *fname, const char *what)
 				   lua_tostring(L, idx));
 		return v;
 	}
-	if (!lua_isinteger(L, idx)) {
-		if (lua_type(L, idx) == LUA_TNUMBER)
+	{
+		int whole;
+		lua_Integer n = lua_tointegerx(L, idx, &whole);	/* 2^10 is 1024.0: whole */
+
+		if (!whole && lua_type(L, idx) == LUA_TNUMBER)
 			luaL_error(L, "%s: %s: %s is not a whole number", fname, what,
 				   lua_tostring(L, idx));
-		luaL_error(L, "%s: %s: a size is needed, not %s", fname, what,
-			   luaL_typename(L, idx));
+		if (!whole)
+			luaL_error(L, "%s: %s: a size is needed, not %s", fname, what,
+				   luaL_typename(L, idx));
+		if (n < 0)
+			luaL_error(L, "%s: %s: %I is negative", fname, what, n);
+		return (uint64_t)n;
 	}
-	if (lua_tointeger(L, idx) < 0)
-		luaL_error(L, "%s: %s: %I is negative", fname, what, lua_tointeger(L, idx));
-	return (uint64_t)lua_tointeger(L, idx);
 }
 
 unsigned long l_addr(lua_State *L, int idx, const char *fname)
 {
 	struct machine *m = l_st(L)->sh->m;
-	lua_Integer a;
+	int whole;
+	lua_Integer a = lua_tointegerx(L, idx, &whole);
 
-	if (!lua_isinteger(L, idx))
+	if (!whole || lua_type(L, idx) != LUA_TNUMBER)
 		luaL_error(L, "%s: an address (integer) is needed, not %s", fname,
 			   lua_type(L, idx) == LUA_TNUMBER ? "a fraction" : luaL_typename(L, idx));
-	a = lua_tointeger(L, idx);
 	if (!m->arch->is_64bit && a < 0)	/* on 64 bits it is an address above 2^63 */
 		luaL_error(L, "%s: address %I is negative", fname, a);
 	if (!m->arch->is_64bit && (uint64_t)a > 0xffffffffULL)

@@ -190,7 +190,10 @@ is($r->{out}, "done\ttrue\n", 'output that cannot be pushed at the memory limit 
 $r = run_vmlab(['--sandbox', '-e', 'local s = string.rep("x", 300 << 20)']);
 like($r->{err}, qr/not enough memory/, 'the sandbox limits Lua memory');
 $r = run_vmlab(['--limit=1000', "$fx/io.lua"]);
-is($r->{status}, 0, '--limit alone does nothing outside the sandbox... but needs Lua');
+is($r->{status}, 2, '--limit is the sandbox\'s: alone it is a usage error');
+like($r->{err}, qr/^vmlab: --limit is the sandbox's: give --sandbox too$/m, 'saying so');
+$r = run_vmlab(['--sandbox', '--limit', '99999999999999999999999', '-e', '1']);
+is($r->{status}, 2, 'a limit beyond 64 bits is a usage error, not a wrapped number');
 
 # Usage errors.
 for my $args (['--sandbox'], ['--sandbox', 'tests/lua/fixtures/cmds.vmlab'], ['-c', 'echo', '-e', 'print(1)'],
