@@ -19,6 +19,7 @@
  * the command itself succeeds.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,6 +87,17 @@ static int size_arg(struct shell *sh, const char *what, const char *word, unsign
 		return -1;
 	if (v == 0)
 		return sh_error(sh, "%s: must not be 0", what);
+	*out = (unsigned long)v;
+	return 0;
+}
+
+/* A SIZE that may be 0: mprotect and msync of nothing succeed, as in Linux. */
+static int len_arg(struct shell *sh, const char *word, unsigned long *out)
+{
+	uint64_t v;
+
+	if (arg_size(sh, "SIZE", word, &v) < 0)
+		return -1;
 	*out = (unsigned long)v;
 	return 0;
 }
@@ -333,16 +345,23 @@ static int cmd_drop_caches(struct shell *sh, struct args *a)
 }
 
 /* `cat /proc/PID/maps` and `/proc/PID/smaps`.  Returns 1 if path is not one of them. */
+/* /proc/PID/maps, /proc/PID/smaps, /proc/self/...: PID as /proc names it, no leading 0. */
 int proc_pid_cat(struct shell *sh, const char *path)
 {
-	char file[16], extra;
-	int pid;
+	char who[16], file[16], extra;
 	struct task_struct *t;
+	char *end;
+	long pid;
 
-	if (sscanf(path, "/proc/%d/%15[a-z]%c", &pid, file, &extra) != 2 ||
+	if (sscanf(path, "/proc/%15[0-9a-z]/%15[a-z]%c", who, file, &extra) != 2 ||
 	    (strcmp(file, "maps") != 0 && strcmp(file, "smaps") != 0))
 		return 1;
-	t = find_task(sh->m, pid);
+	if (strcmp(who, "self") == 0)
+		t = current_task(sh->m);
+	else {
+		pid = strtol(who, &end, 10);
+		t = *end || who[0] == '0' || pid > INT_MAX ? NULL : find_task(sh->m, (int)pid);
+	}
 	if (!t)
 		return sh_error(sh, "%s: No such file or directory", path);
 	if (strcmp(file, "maps") == 0)
@@ -506,7 +525,7 @@ static int cmd_mprotect(struct shell *sh, struct args *a)
 	unsigned prot;
 
 	if (!t || addr_arg(sh, "ADDR", a->argv[0], &addr) < 0 ||
-	    size_arg(sh, "SIZE", a->argv[1], &len) < 0 || prot_arg(sh, a->argv[2], &prot) < 0)
+	    len_arg(sh, a->argv[1], &len) < 0 || prot_arg(sh, a->argv[2], &prot) < 0)
 		return -1;
 	return do_mprotect(sh->m, t->mm, addr, len, prot) < 0 ? sh_mm_error(sh) : 0;
 }
@@ -516,8 +535,7 @@ static int cmd_msync(struct shell *sh, struct args *a)
 	struct task_struct *t = current_or_error(sh);
 	unsigned long addr = 0, len = 0, before;
 
-	if (!t || addr_arg(sh, "ADDR", a->argv[0], &addr) < 0 ||
-	    size_arg(sh, "SIZE", a->argv[1], &len) < 0)
+	if (!t || addr_arg(sh, "ADDR", a->argv[0], &addr) < 0 || len_arg(sh, a->argv[1], &len) < 0)
 		return -1;
 	before = sh->m->vm_events[PGPGOUT];
 	if (do_msync(sh->m, t->mm, addr, len) < 0)
@@ -652,9 +670,10 @@ const struct command proc_commands[] = {
 		.name = "ps", .handler = cmd_ps, .min_args = 0, .max_args = 0,
 		.usage = "ps",
 		.summary = "list processes: VSZ, RSS, minor and major faults",
-		.help = "One line per process, as `ps -o pid,ppid,comm,vsz,rss,min_flt,maj_flt,stat`\n"
-			"prints it: VSZ and RSS in KiB, the minor and major page faults it took,\n"
-			"STAT R for the process a CPU runs, S for the others.",
+		.help = "One line per process, with the columns of\n"
+			"`ps -o pid,ppid,comm,vsz,rss,min_flt,maj_flt,stat` (in widths of its\n"
+			"own): VSZ and RSS in KiB, the minor and major page faults it took, STAT\n"
+			"R for the process a CPU runs, S for the others.",
 		.example = "ps", .group = "processes",
 	},
 	{

@@ -265,8 +265,8 @@ $ mprotect x 4K r
 ! error: mprotect: ADDR: 'x' is not a number
 $ mprotect 0x40000000 x r
 ! error: mprotect: SIZE: 'x' is not a size (a number with K, M or G)
+# SIZE 0 does nothing and succeeds, as in Linux
 $ mprotect 0x40000000 0 r
-! error: mprotect: SIZE: must not be 0
 $ mprotect 0x40000800 4K r
 ! error: mprotect: 0x40000800+0x1000 is not a page-aligned range of user space
 $ mprotect 0x40000000 4K rq
@@ -291,7 +291,7 @@ $ msync x 4K
 $ msync 0x50000000 x
 ! error: msync: SIZE: 'x' is not a size (a number with K, M or G)
 $ msync 0x50000000 0
-! error: msync: SIZE: must not be 0
+0 dirty pages written back
 $ msync 0x50000800 4K
 ! error: msync: 0x50000800 is not page-aligned
 $ msync 0x60000000 4K
@@ -641,3 +641,15 @@ $ exec a
 pid 1 (a) is now current: 3 VMAs, pgd at pfn 0x200a
 $ mmap 64T
 ! error: mmap: 17179869184 pages are more than RAM and swap together (253696 pages): overcommit_memory 0 refuses them
+# /proc/self is the current process; /proc/01 is no directory of Linux's
+$ machine
+machine: i386, 1024 MiB RAM, 1 node, 1 CPU, seed 1
+Memory: 1031168K/1048184K available (8192K kernel code+data, 8192K mem_map, 632K firmware, 17016K reserved, 131072K highmem)
+$ exec a
+pid 1 (a) is now current: 3 VMAs, pgd at pfn 0x180b
+$ cat /proc/self/maps
+08048000-0804a000 r-xp 00000000 08:01 133        /usr/bin/a
+0804a000-0804b000 rw-p 00002000 08:01 133        /usr/bin/a
+bffdf000-c0000000 rw-p 00000000 00:00 0          [stack]
+$ cat /proc/01/maps
+! error: cat: /proc/01/maps: No such file or directory
