@@ -157,7 +157,8 @@ enum mm_event_type {
  *   DO_SHARED_FAULT          addr(val) pfn
  *   DO_WP_PAGE               addr(val) pfn (now mapped) old pfn(val2) ok (reused, no copy)
  *   SET_PTE                  addr(val) pfn table pfn(val2) entry(val3) order (index)
- *   SIGNAL_GENERATE          signo(order) si_code(val2) addr(val) pid(val3)
+ *   SIGNAL_GENERATE          signo(order) si_code(val2) addr(val) pid(val3); data:
+ *                            why, a sentence (const char *)
  *   MM_FILEMAP_ADD/DELETE    pfn inode(val) index(val2) file id(gfp)
  *   WRITEBACK_PAGE           pfn inode(val) index(val2) file id(gfp)
  *   TLB_FLUSH                cpu pages(val, ~0UL = all) reason(val2)

@@ -414,7 +414,8 @@ static int kill_task(struct machine *m, struct task_struct *t, int signo, int si
 	if (fi->log[0])
 		printk_info(m, "%s", fi->log);
 	event_emit(m, .type = EV_SIGNAL_GENERATE, .order = (unsigned)signo,
-		   .val2 = (unsigned long)si_code, .val = addr, .val3 = (unsigned long)t->pid);
+		   .val2 = (unsigned long)si_code, .val = addr, .val3 = (unsigned long)t->pid,
+		   .data = reason);
 	mm_err(m, -EFAULT, "%s (%s, %s): pid %d (%s) killed", reason,
 	       signo == FI_SIGBUS ? "SIGBUS" : "SIGSEGV", si_code_name(signo, si_code), t->pid,
 	       t->comm);
@@ -534,8 +535,8 @@ static int do_user_addr_fault(struct machine *m, struct task_struct *t, unsigned
 		   .val2 = error_code, .val3 = (unsigned long)t->pid);
 	if (addr >= t->mm->task_size) {
 		if (addr >= m->arch->page_offset)
-			snprintf(why, sizeof(why), "0x%0*lx is kernel memory; user access faults",
-				 m->arch->addr_digits, addr);
+			snprintf(why, sizeof(why), "0x%0*lx is kernel memory: its PTEs lack the U/S "
+				 "bit, so a user access faults", m->arch->addr_digits, addr);
 		else
 			snprintf(why, sizeof(why), "0x%0*lx is above TASK_SIZE 0x%0*lx: not user "
 				 "space", m->arch->addr_digits, addr, m->arch->addr_digits,

@@ -234,10 +234,10 @@ static void n_wp(const struct machine *m, const struct mm_event *ev, FILE *out)
 
 static void n_signal(const struct machine *m, const struct mm_event *ev, FILE *out)
 {
-	fprintf(out, "%s (%s) for pid %lu (%s) at 0x%0*lx: the process is killed.\n",
+	fprintf(out, "%s (%s) for pid %lu (%s) at 0x%0*lx: %s; the process is killed.\n",
 		ev->order == FI_SIGBUS ? "SIGBUS" : "SIGSEGV",
 		si_code_name((int)ev->order, (int)ev->val2), ev->val3, comm_of(m, ev->val3), w(m),
-		ev->val);
+		ev->val, ev->data ? (const char *)ev->data : "a fault it cannot survive");
 }
 
 static void n_filemap(const struct machine *m, const struct mm_event *ev, FILE *out)

@@ -172,7 +172,7 @@ tap.is(tostring(c), "pid 2 (app), exited", "__tostring of an exited process")
 tap.error_like(function() return c.pid end, "pid 2 %(app%) has exited", "a field of an exited process raises")
 tap.error_like(function() c:touch(kept) end, "pid 2 %(app%) has exited", "a method of an exited process raises")
 tap.error_like(function() c:kill() end, "has exited", "killing twice raises")
-tap.error_like(function() p:touch(0xc0000000) end, "touch: 0xc0000000 is kernel memory; user access faults %(SIGSEGV, SEGV_MAPERR%): pid 1 %(app%) killed",
+tap.error_like(function() p:touch(0xc0000000) end, "touch: 0xc0000000 is kernel memory: its PTEs lack the U/S bit, so a user access faults %(SIGSEGV, SEGV_MAPERR%): pid 1 %(app%) killed",
                "a fatal fault raises the shell's sentence")
 tap.error_like(function() return p.rss end, "has exited", "the faulting process is gone")
 

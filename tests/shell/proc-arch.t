@@ -112,7 +112,7 @@ $ vtop 0xffff888040000000
   pud[1]    table 0x0000000001ffe000  entry 0x80000000400001e3  P RW A D PS G NX
   phys     0x0000000040000000  pfn 0x40000  zone DMA32  node 0  (in a 1 GiB page)
 $ touch 0xffff888000100000
-0xffff888000100000 is kernel memory; user access faults (SIGSEGV, SEGV_MAPERR): pid 1 (app) killed
+0xffff888000100000 is kernel memory: its PTEs lack the U/S bit, so a user access faults (SIGSEGV, SEGV_MAPERR): pid 1 (app) killed
 $ exec pie pie=on
 pid 2 (pie) is now current: 3 VMAs, pgd at pfn 0x200a
 $ maps

@@ -161,7 +161,7 @@ writeback: page 0 of /data/f (pfn 0x38003) is written to the file; the PTEs mapp
 $ touch 0x00000010 r
 page fault: pid 1 (app) reads 0x00000010: the page is not present (error 0x4: not present, read, USER).
 find_vma: 0x00000010 is below the VMA 0x08048000-0x0804a000.
-SIGSEGV (SEGV_MAPERR) for pid 1 (app) at 0x00000010: the process is killed.
+SIGSEGV (SEGV_MAPERR) for pid 1 (app) at 0x00000010: 0x00000010 is not mapped; the process is killed.
 exit: pid 1 (app) exits: its pages lose a mapping each, its page tables and pgd are freed.
 TLB flush on cpu 0 (flush on task switch): every entry of the address space goes, the global (kernel) ones stay.
 switch_mm: cpu 0 now runs no process (0): CR3 := 0x017ff000.

@@ -202,7 +202,7 @@ $ touch 0x0806d000
 $ exec app
 pid 5 (app) is now current: 3 VMAs, pgd at pfn 0x180b
 $ touch 0xc0001000
-0xc0001000 is kernel memory; user access faults (SIGSEGV, SEGV_MAPERR): pid 5 (app) killed
+0xc0001000 is kernel memory: its PTEs lack the U/S bit, so a user access faults (SIGSEGV, SEGV_MAPERR): pid 5 (app) killed
 $ exec app
 pid 6 (app) is now current: 3 VMAs, pgd at pfn 0x180b
 $ touch 0x00000000 r

@@ -155,7 +155,7 @@ logical 0x007b:0xc0000000 at CPL 3
   GDT[15]  __USER_DS: data, read/write, base 0x00000000, limit 0xfffff * 4K (4294967296 bytes), DPL 3
   check    data: max(CPL 3, RPL 3) = 3 <= DPL 3: allowed
   linear   0xc0000000 = base 0x00000000 + offset
-0xc0000000 is kernel memory; user access faults (SIGSEGV, SEGV_MAPERR): pid 1 (app) killed
+0xc0000000 is kernel memory: its PTEs lack the U/S bit, so a user access faults (SIGSEGV, SEGV_MAPERR): pid 1 (app) killed
 $ ps
   PID  PPID COMMAND              VSZ     RSS   MINFL   MAJFL STAT
 
