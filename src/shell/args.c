@@ -16,6 +16,7 @@
 #include <errno.h>
 #include <string.h>
 #include <strings.h>
+#include "mm/gfp.h"
 #include "shell/command.h"
 #include "shell/shell.h"
 
@@ -133,4 +134,18 @@ int arg_list(struct shell *sh, const char *what, const char *s)
 		return 0;
 	return sh_error(sh, "%s: '%s' has an empty item (items are separated by one ',')", what,
 			s);
+}
+
+int arg_gfp(struct shell *sh, const struct args *a, gfp_t dflt, gfp_t *gfp)
+{
+	const char *s = arg_opt(a, "gfp");
+	char bad[64];
+
+	*gfp = dflt;
+	if (!s || gfp_parse(s, gfp, bad, sizeof(bad)) == 0)
+		return 0;
+	if (!bad[0])
+		return sh_error(sh, "gfp: '%s' has an empty flag (flags are joined by one '|')", s);
+	return sh_error(sh, "unknown GFP flag '%s' (try GFP_KERNEL, GFP_HIGHUSER, "
+			"__GFP_ZERO, ...)", bad);
 }

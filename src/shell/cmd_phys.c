@@ -29,18 +29,6 @@ static int parse_order(struct shell *sh, const char *s, unsigned *order)
 	return 0;
 }
 
-static int parse_gfp(struct shell *sh, const struct args *a, gfp_t dflt, gfp_t *gfp)
-{
-	const char *s = arg_opt(a, "gfp");
-	char bad[64];
-
-	*gfp = dflt;
-	if (s && gfp_parse(s, gfp, bad, sizeof(bad)) < 0)
-		return sh_error(sh, "unknown GFP flag '%s' (try GFP_KERNEL, GFP_HIGHUSER, "
-				"__GFP_ZERO, ...)", bad);
-	return 0;
-}
-
 static int parse_node(struct shell *sh, const struct args *a, int *nid)
 {
 	const char *s = arg_opt(a, "node");
@@ -80,7 +68,7 @@ static int cmd_alloc_pages(struct shell *sh, struct args *a)
 	int nid = -1;
 	long pfn;
 
-	if (parse_order(sh, a->argv[0], &order) < 0 || parse_gfp(sh, a, GFP_KERNEL, &gfp) < 0 ||
+	if (parse_order(sh, a->argv[0], &order) < 0 || arg_gfp(sh, a, GFP_KERNEL, &gfp) < 0 ||
 	    parse_node(sh, a, &nid) < 0)
 		return -1;
 	pfn = alloc_pages_node(sh->m, nid, gfp, order);
@@ -108,7 +96,7 @@ static int get_free_pages(struct shell *sh, struct args *a, unsigned order, gfp_
 	gfp_t gfp = 0;
 	long pfn;
 
-	if (parse_gfp(sh, a, GFP_KERNEL, &gfp) < 0)
+	if (arg_gfp(sh, a, GFP_KERNEL, &gfp) < 0)
 		return -1;
 	pfn = alloc_pages(sh->m, (gfp | extra) & ~__GFP_HIGHMEM, order);
 	if (pfn < 0)

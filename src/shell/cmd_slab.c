@@ -36,18 +36,6 @@ static const struct {
 
 #define NR_SLAB_FLAGS (sizeof(slab_flag_names) / sizeof(slab_flag_names[0]))
 
-static int parse_gfp(struct shell *sh, const struct args *a, gfp_t *gfp)
-{
-	const char *s = arg_opt(a, "gfp");
-	char bad[64];
-
-	*gfp = GFP_KERNEL;
-	if (s && gfp_parse(s, gfp, bad, sizeof(bad)) < 0)
-		return sh_error(sh, "unknown GFP flag '%s' (try GFP_KERNEL, GFP_ATOMIC, "
-				"__GFP_ZERO, ...)", bad);
-	return 0;
-}
-
 /* "SLAB_HWCACHE_ALIGN|SLAB_ACCOUNT" into SLAB_* bits. */
 static int parse_slab_flags(struct shell *sh, const char *s, unsigned *flags)
 {
@@ -114,7 +102,7 @@ static int cmd_kmalloc(struct shell *sh, struct args *a)
 	const struct kmalloc_large_block *b;
 	int w = sh->m->arch->addr_digits;
 
-	if (arg_size(sh, "SIZE", a->argv[0], &size) < 0 || parse_gfp(sh, a, &gfp) < 0)
+	if (arg_size(sh, "SIZE", a->argv[0], &size) < 0 || arg_gfp(sh, a, GFP_KERNEL, &gfp) < 0)
 		return -1;
 	addr = kmalloc(sh->m, (unsigned long)size, gfp);
 	if (IS_ERR_VALUE(addr))
@@ -193,7 +181,7 @@ static int cmd_kmem_cache_alloc(struct shell *sh, struct args *a)
 	gfp_t gfp;
 
 	if (find_cache(sh, a->argv[0], &s) < 0 || refuse_internal(sh, s) < 0 ||
-	    parse_gfp(sh, a, &gfp) < 0)
+	    arg_gfp(sh, a, GFP_KERNEL, &gfp) < 0)
 		return -1;
 	addr = __kmem_cache_alloc(sh->m, s, gfp, __func__);
 	if (IS_ERR_VALUE(addr))

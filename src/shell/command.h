@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include "mm/gfp.h"
 
 struct shell;
 
@@ -60,6 +61,8 @@ const char *arg_opt(const struct args *a, const char *key);
  */
 int arg_number(struct shell *sh, const char *what, const char *s, uint64_t *out);
 int arg_size(struct shell *sh, const char *what, const char *s, uint64_t *out);
+/* The gfp= option's flags, or dflt without it: 0, or -1 after one error line. */
+int arg_gfp(struct shell *sh, const struct args *a, gfp_t dflt, gfp_t *gfp);
 /* A comma-separated list ("3,4" for frames=): 0, or -1 if an item is empty ("3,,4"). */
 int arg_list(struct shell *sh, const char *what, const char *s);
 

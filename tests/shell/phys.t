@@ -41,6 +41,8 @@ $ alloc_pages x
 ! error: alloc_pages: ORDER: 'x' is not a number
 $ alloc_pages 1 gfp=GFP_BOGUS
 ! error: alloc_pages: unknown GFP flag 'GFP_BOGUS' (try GFP_KERNEL, GFP_HIGHUSER, __GFP_ZERO, ...)
+$ alloc_pages 1 gfp=GFP_KERNEL|
+! error: alloc_pages: gfp: 'GFP_KERNEL|' has an empty flag (flags are joined by one '|')
 $ alloc_pages 1 gfp=__GFP_DMA|__GFP_HIGHMEM
 ! error: alloc_pages: gfp mask has more than one of __GFP_DMA, __GFP_DMA32 and __GFP_HIGHMEM
 $ alloc_pages 1 node=1

@@ -201,7 +201,7 @@ $ kmalloc 100 gfp=GFP_HIGHUSER
 $ kmalloc 100 gfp=GFP_DMA
 ! error: kmalloc: __GFP_DMA and __GFP_RECLAIMABLE pick the dma-kmalloc and kmalloc-rcl caches, which the model does not have
 $ kmalloc 100 gfp=GFP_BOGUS
-! error: kmalloc: unknown GFP flag 'GFP_BOGUS' (try GFP_KERNEL, GFP_ATOMIC, __GFP_ZERO, ...)
+! error: kmalloc: unknown GFP flag 'GFP_BOGUS' (try GFP_KERNEL, GFP_HIGHUSER, __GFP_ZERO, ...)
 $ kmalloc lots
 ! error: kmalloc: SIZE: 'lots' is not a size (a number with K, M or G)
 
