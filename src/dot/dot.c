@@ -38,6 +38,7 @@
 #include <unistd.h>
 #include "dot/dot.h"
 #include "mm/machine.h"
+#include "mm/slab.h"
 
 extern char **environ;
 
@@ -490,6 +491,11 @@ const char *dot_opt(const struct dot_opts *o, const char *key)
 	return NULL;
 }
 
+bool dot_negative(const char *s)
+{
+	return s[0] == '-' && s[1] && strspn(s + 1, "0123456789") == strlen(s + 1);
+}
+
 int dot_opt_node(struct dot *d, const struct dot_opts *o, int *nid)
 {
 	const char *s = dot_opt(o, "node");
@@ -501,6 +507,8 @@ int dot_opt_node(struct dot *d, const struct dot_opts *o, int *nid)
 		return 0;
 	errno = 0;
 	v = strtoul(s, &end, 0);
+	if (dot_negative(s))
+		return mm_err(d->m, -EINVAL, "node=%s is not a valid node (negative)", s);
 	if (!isdigit((unsigned char)*s) || *end || errno)
 		return mm_err(d->m, -EINVAL, "node=%s is not a number", s);
 	if (v >= (unsigned long)d->m->nr_nodes)
@@ -699,13 +707,29 @@ static int generate(struct machine *m, const struct dot_what *w, const struct do
 	return r;
 }
 
+bool dot_word_is_arg(const struct machine *m, const char *what, const char *word)
+{
+	return strcmp(what, "slab") == 0 && m->slab && kmem_cache_find(m, word);
+}
+
 int dot_make(struct machine *m, const char *what, const struct dot_opts *o, const char *file,
 	     FILE *out, char *done, size_t donelen)
 {
 	const struct dot_what *w = dot_what_find(what);
-	char *text = NULL, err[MM_ERR_LEN];
+	char *text = NULL, err[MM_ERR_LEN], *name[1];
+	struct dot_opts named;
 	size_t len = 0;
 	int r;
+
+	if (!o->argc && file && dot_word_is_arg(m, what, file)) {
+		/* `dot slab foo.dot` after `kmem_cache_create foo.dot 64`: the cache */
+		named = *o;
+		name[0] = (char *)file;
+		named.argc = 1;
+		named.argv = name;
+		o = &named;
+		file = NULL;
+	}
 
 	done[0] = '\0';
 	if (!w) {
@@ -885,8 +909,11 @@ int dot_save(const char *file, const char *text, size_t len, char *done, size_t 
 	if (strlen(file) + 1 >= sizeof dotname)
 		return snprintf(err, errlen, "file name too long"), -ENAMETOOLONG;
 	snprintf(dotname, sizeof dotname, "%.*s.dot", (int)(ext - 1 - file), file);
-	if ((r = write_file(dotname, text, len, err, errlen)) < 0)
+	if ((r = write_file(dotname, text, len, err, errlen)) < 0) {
+		/* name the file asked for, not the .dot made up from it */
+		snprintf(err, errlen, "cannot write %s: %s", file, strerror(-r));
 		return r;
+	}
 	r = run_dot(dotname, file, err, errlen);
 	if (r == -ENOENT)
 		snprintf(err, errlen, "Graphviz is not installed, so %s was not rendered; "

@@ -222,6 +222,14 @@ int dot_write(struct machine *m, const struct dot_what *w, const struct dot_opts
 	      FILE *out);
 
 /*
+ * Whether word, though it ends like a FILE, is an argument of diagram
+ * what: the name of an existing cache for `dot slab` (a cache may be
+ * called "foo.dot").  Front ends ask it of the first word after WHAT
+ * before taking that word for the FILE.
+ */
+bool dot_word_is_arg(const struct machine *m, const char *what, const char *word);
+
+/*
  * The whole of `dot WHAT [FILE]` for any front end (shell, Lua): looks
  * what up, generates the diagram in memory, then writes the text to out
  * (file NULL) or saves and renders it with dot_save().  done gets the
@@ -232,6 +240,9 @@ int dot_write(struct machine *m, const struct dot_what *w, const struct dot_opts
  */
 int dot_make(struct machine *m, const char *what, const struct dot_opts *o, const char *file,
 	     FILE *out, char *done, size_t donelen);
+
+/* Whether s is a negative integer ("-1"), which no pid, node or cpu is. */
+bool dot_negative(const char *s);
 
 /* Option helpers for diagram writers: each returns 0, or -EINVAL via mm_err. */
 int dot_opt_node(struct dot *d, const struct dot_opts *o, int *nid);	/* -1 = all */

@@ -50,6 +50,8 @@ int dot_find_task(struct dot *d, const struct dot_opts *o, struct task_struct **
 		return *t ? 0 : mm_err(d->m, -ESRCH, "there is no process (start one with exec)");
 	}
 	pid = strtol(s, &end, 10);
+	if (dot_negative(s))
+		return mm_err(d->m, -EINVAL, "PID '%s' is not a valid pid (negative)", s);
 	if (*s < '0' || *s > '9' || *end)
 		return dot_looks_like_file(s) ? dot_err_not_file(d->m, s)
 					      : mm_err(d->m, -EINVAL, "PID '%s' is not a number", s);

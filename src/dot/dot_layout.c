@@ -22,7 +22,8 @@
  * (fixmap and pkmap in kB, vmalloc and lowmem in MB), so the diagram says
  * "111 MB" where the boot log does; the other regions take layout_size().
  * The bar between user space and the kernel's is the user/kernel split.
- * On i386 the map goes on past FIXADDR_TOP to the unused top page.
+ * The top row runs to the last byte of the space (its end is 0): on i386
+ * the unused page past FIXADDR_TOP, which `layout` leaves out.
  *
  * Rows are not drawn to scale: a 64 TiB direct map and a 4 KiB vsyscall
  * page get one row each, with their sizes written out.
@@ -33,7 +34,10 @@
 #include "mm/machine.h"
 #include "report/layout.h"
 
-/* Region colours: user and lowmem as in `dot phys`, the rest used nowhere else. */
+/*
+ * Region colours: user and lowmem as in `dot phys`, the rest used nowhere
+ * else; vsyscall and modules kept apart from user's orange and the greys.
+ */
 static const struct {
 	const char *name;
 	const char *color;
@@ -45,12 +49,13 @@ static const struct {
 	{ "pkmap", "#aab6f5", "kmap slots for HighMem" },
 	{ "fixmap", "#d9ef8b", "fixed addresses, kmap_atomic" },
 	{ "kernel", "#bdbdbd", "the kernel image" },
-	{ "modules", "#d9d9d9", "loadable modules" },
+	{ "modules", "#dfc27d", "loadable modules" },
 	{ "vmemmap", "#c7e9c0", "the struct page array" },
-	{ "vsyscall", "#fdd0a2", "legacy vsyscall page" },
+	{ "vsyscall", "#e78ac3", "legacy vsyscall page" },
 };
 
 #define NR_KINDS (sizeof(kinds) / sizeof(kinds[0]))
+#define OTHER_COLOR "#f2f2f2"		/* guard, ldt, kasan, cpu_entry, espfix, efi */
 #define NOTE_WIDTH 52
 #define SPLIT_COLOR "#333333"		/* the split bar, as in `dot aspace` */
 
@@ -59,15 +64,16 @@ static const char *region_color(const char *name)
 	for (size_t i = 0; i < NR_KINDS; i++)
 		if (strcmp(kinds[i].name, name) == 0)
 			return kinds[i].color;
-	return strcmp(name, "hole") == 0 ? "#ffffff" : "#f2f2f2";
+	return strcmp(name, "hole") == 0 ? "#ffffff" : OTHER_COLOR;
 }
 
-/* The last byte of r: its end less one, or the top of the space for end 0. */
-static unsigned long region_last(const struct machine *m, const struct layout_region *r)
+/* Whether r[] has a region of no kind of its own (drawn OTHER_COLOR): x86_64 has six. */
+static bool has_other(const struct layout_region *r, int n)
 {
-	if (r->end)
-		return r->end - 1;
-	return m->arch->is_64bit ? ~0UL : 0xffffffffUL;
+	for (int j = 0; j < n; j++)
+		if (strcmp(region_color(r[j].name), OTHER_COLOR) == 0)
+			return true;
+	return false;
 }
 
 /*
@@ -78,21 +84,21 @@ static unsigned long region_last(const struct machine *m, const struct layout_re
 static void region_size(const struct machine *m, const struct layout_region *r, char *buf,
 			size_t len)
 {
-	unsigned long bytes = region_last(m, r) - r->start + 1;
+	unsigned long long bytes = layout_region_bytes(m, r);
 	bool boot = !m->arch->is_64bit;
 
 	if (boot && (strcmp(r->name, "fixmap") == 0 || strcmp(r->name, "pkmap") == 0))
-		snprintf(buf, len, "%lu kB", bytes >> 10);
+		snprintf(buf, len, "%llu kB", bytes >> 10);
 	else if (boot && (strcmp(r->name, "vmalloc") == 0 || strcmp(r->name, "lowmem") == 0))
-		snprintf(buf, len, "%lu MB", bytes >> 20);
+		snprintf(buf, len, "%llu MB", bytes >> 20);
 	else
-		layout_size(buf, len, (unsigned long long)bytes);
+		layout_size(buf, len, bytes);
 }
 
 /* One region: its end (exclusive) over its start; the last byte if the end is 0. */
 static void region_row(struct dot *d, const struct layout_region *r)
 {
-	unsigned long top = r->end ? r->end : region_last(d->m, r);
+	unsigned long top = r->end ? r->end : layout_region_last(d->m, r);
 	int w = d->m->arch->addr_digits;
 	bool hole = strcmp(r->name, "hole") == 0;
 	char size[32];
@@ -127,7 +133,8 @@ static void split_row(struct dot *d)
 
 /*
  * i386: the page above FIXADDR_TOP, fixmap index 0 (FIX_HOLE), which the
- * kernel never maps; `layout` stops at FIXADDR_TOP.  Returns the regions.
+ * kernel never maps; `layout` stops at FIXADDR_TOP (x86_64's list already
+ * runs to the top, end 0).  Returns the regions.
  */
 static int add_top_page(const struct machine *m, struct layout_region *r, int n)
 {
@@ -145,7 +152,7 @@ static int add_top_page(const struct machine *m, struct layout_region *r, int n)
 
 static void write_legend(struct dot *d, const struct layout_region *r, int n)
 {
-	struct dot_legend_item items[NR_KINDS + 1];
+	struct dot_legend_item items[NR_KINDS + 2];
 	int k = 0;
 
 	for (size_t i = 0; i < NR_KINDS; i++)
@@ -155,6 +162,9 @@ static void write_legend(struct dot *d, const struct layout_region *r, int n)
 								       kinds[i].what };
 				break;
 			}
+	if (has_other(r, n))
+		items[k++] = (struct dot_legend_item){ OTHER_COLOR, "other", "reserved kernel "
+						       "regions, named in their rows" };
 	items[k++] = (struct dot_legend_item){ "#ffffff", "hole", "unused addresses" };
 	dot_legend(d, "Legend", items, k, r[n - 1].end ? "Rows are not to scale;\n"
 		   "ends are exclusive." : "Rows are not to scale; ends are exclusive,\n"

@@ -259,7 +259,8 @@ static int sandbox_filter(struct shell *sh, const struct command *c, const struc
 	if (is_named(c, gone))
 		snprintf(st->refused, sizeof st->refused, "'%s'", c->name);
 	for (int i = 0; !st->refused[0] && i < a->argc; i++)
-		if (strcmp(c->name, "dot") == 0 && dot_file_name(a->argv[i]))
+		if (strcmp(c->name, "dot") == 0 && dot_file_name(a->argv[i]) &&
+		    !(i == 1 && dot_word_is_arg(sh->m, a->argv[0], a->argv[i])))
 			snprintf(st->refused, sizeof st->refused, "dot: writing '%s'", a->argv[i]);
 	if (!st->refused[0] && strcmp(c->name, "replay") == 0 && a->argc)
 		snprintf(st->refused, sizeof st->refused, "replay: reading '%s'", a->argv[0]);

@@ -15,7 +15,8 @@
  * Documentation/arch/x86/x86_64/mm.rst draws (4- or 5-level), shown the
  * same way.  Each region carries what this machine puts there: the RAM
  * the direct map covers, the vmalloc areas, the pkmap slots in use.
- * Ends are exclusive, as in the boot log.
+ * Ends are exclusive, as in the boot log; x86_64's last region, which
+ * runs to the top of the space, has end 0 and is printed with its last byte.
  */
 #include <stdio.h>
 #include <string.h>
@@ -139,6 +140,16 @@ static unsigned kmap_atomic_in_use(const struct machine *m)
 	return n;
 }
 
+/*
+ * The last region, from start to the top of the space: its end is 0, the
+ * address one past the last byte, wrapped.  Returns the regions.
+ */
+static int add_top(struct layout_region *r, int n, unsigned long start, const char *note)
+{
+	snprintf(add(r, &n, "hole", start, 0)->note, sizeof(r->note), "%s", note);
+	return n;
+}
+
 static int regions_32(const struct machine *m, struct layout_region *r)
 {
 	const struct arch_profile *a = m->arch;
@@ -173,7 +184,7 @@ static int regions_32(const struct machine *m, struct layout_region *r)
 		 "FIXADDR_TOP - i * 4096; kmap_atomic slots 0x%08lx-0x%08lx (FIX_KMAP_BEGIN %d, %d "
 		 "per CPU), %u in use", nr_fixmap(m), kmap_lo, fix_to_virt(m, FIX_KMAP_BEGIN) +
 		 PAGE_SIZE, FIX_KMAP_BEGIN, KM_MAX_IDX, kmap_atomic_in_use(m));
-	return n;
+	return n;	/* `dot layout` adds the top page above FIXADDR_TOP; the text stops here */
 }
 
 static void note_64(const struct machine *m, struct layout_region *x)
@@ -236,7 +247,23 @@ static int regions_64(const struct machine *m, struct layout_region *r)
 		 "HighMem)", nr_fixmap(m), fixaddr_top(m));
 	snprintf(add(r, &n, "vsyscall", 0xffffffffff600000UL, 0xffffffffff601000UL)->note,
 		 sizeof(x->note), "legacy vsyscall ABI");
-	return n;
+	x = add(r, &n, "fixmap", 0xffffffffff601000UL, fixaddr_top(m) + PAGE_SIZE);
+	snprintf(x->note, sizeof(x->note), "the fixmap's indexes above the vsyscall page (0, "
+		 "FIX_HOLE, to 510), up to FIXADDR_TOP + PAGE_SIZE");
+	return add_top(r, n, fixaddr_top(m) + PAGE_SIZE, "unused, up to the top of the address "
+		       "space");
+}
+
+unsigned long layout_region_last(const struct machine *m, const struct layout_region *r)
+{
+	if (r->end)
+		return r->end - 1;
+	return m->arch->is_64bit ? ~0UL : 0xffffffffUL;
+}
+
+unsigned long long layout_region_bytes(const struct machine *m, const struct layout_region *r)
+{
+	return (unsigned long long)(layout_region_last(m, r) - r->start) + 1;
 }
 
 int layout_regions(const struct machine *m, struct layout_region *regions)
@@ -285,9 +312,11 @@ void layout_print(const struct machine *m, FILE *f)
 	for (int i = 0; i < n; i++) {
 		char size[32];
 
-		layout_size(size, sizeof(size), (unsigned long long)(r[i].end - r[i].start));
-		fprintf(f, "  %-9s 0x%0*lx - 0x%0*lx  (%8s)  %s\n", r[i].name, w, r[i].start, w,
-			r[i].end, size, r[i].note);
+		/* the top row (end 0) shows its last byte: 0x100000000 would not fit */
+		layout_size(size, sizeof(size), layout_region_bytes(m, &r[i]));
+		fprintf(f, "  %-9s 0x%0*lx - 0x%0*lx  (%8s)  %s%s\n", r[i].name, w, r[i].start, w,
+			r[i].end ? r[i].end : layout_region_last(m, &r[i]), size, r[i].note,
+			r[i].end ? "" : " (the end shown is the last byte)");
 	}
 }
 

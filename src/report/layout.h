@@ -32,6 +32,12 @@ struct layout_region {
 /* Fills regions[] (LAYOUT_MAX_REGIONS) low to high.  Returns how many. */
 int layout_regions(const struct machine *m, struct layout_region *regions);
 
+/* r's last byte: end - 1, or the top of the space (0xffffffff on i386) for end 0. */
+unsigned long layout_region_last(const struct machine *m, const struct layout_region *r);
+
+/* r's size in bytes, right for end 0 too. */
+unsigned long long layout_region_bytes(const struct machine *m, const struct layout_region *r);
+
 /* A size as the map writes it: "8 MB", "4096 kB", "32 TB", "~112 MB". */
 void layout_size(char *buf, size_t len, unsigned long long bytes);
 

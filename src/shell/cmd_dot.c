@@ -42,7 +42,9 @@ static int split_file(struct shell *sh, struct args *a, const char **file, char 
 	*file = NULL;
 	*nrest = 0;
 	for (int i = 1; i < a->argc; i++) {
-		if (!dot_file_name(a->argv[i])) {
+		/* a cache named like a file ("foo.dot") is the diagram's argument */
+		if (!dot_file_name(a->argv[i]) ||
+		    (i == 1 && dot_word_is_arg(sh->m, a->argv[0], a->argv[i]))) {
 			rest[(*nrest)++] = a->argv[i];
 			continue;
 		}

@@ -232,7 +232,9 @@ for my $arch (@archs) {
 
 # `dot layout` gives each region the size `layout` prints: the boot log's
 # figure for fixmap, pkmap, vmalloc and lowmem (i386), else the region
-# list's; i386 adds the unused top page and draws the 3G/1G split.
+# list's.  Both end with a row to the top of the space: on i386 the
+# unused top page, which only the diagram adds, on x86_64 the hole above
+# the fixmap, in both.
 for my $m ('i386 ram=64M', 'i386 ram=1G', 'i386-pae ram=4G', 'i386-pae ram=2G',
 	   'x86_64 ram=1G', 'x86_64-la57 ram=1G') {
 	my $r = vmlab(tempdir(CLEANUP => 1), "machine arch=$m; layout; dot layout");
@@ -250,8 +252,22 @@ for my $m ('i386 ram=64M', 'i386 ram=1G', 'i386-pae ram=4G', 'i386-pae ram=2G',
 		like($dot, qr/0xffffffff<BR\/>0xfffff000/, "$m: at 0xfffff000-0xffffffff");
 		like($dot, qr/<B>3G\/1G user\/kernel split: TASK_SIZE = PAGE_OFFSET = 0xc0000000<\/B>/,
 		     "$m: the split bar");
+		unlike($dot, qr/>other</, "$m: no light grey rows, no legend item for them");
 	} else {
 		like($dot, qr/<B>user\/kernel split: TASK_SIZE = 0x00\w+<\/B>/, "$m: the split bar");
+		is_deeply($pairs[0], ['hole', '8 MB'], "$m: the hole at the top");
+		like($dot, qr/0xffffffffffffffff<BR\/>0xffffffffff800000/,
+		     "$m: at 0xffffffffff800000-0xffffffffffffffff");
+		like($dot, qr/0xffffffffff800000<BR\/>0xffffffffff601000.*fixmap.*2044 kB/s,
+		     "$m: the fixmap above the vsyscall page");
+		like($dot, qr/BGCOLOR="#f2f2f2"[^\n]*<TD ALIGN="LEFT">other<\/TD>/,
+		     "$m: the legend names the light grey rows");
+		my %fill;
+		$fill{$2} = $1 while $dot =~ /<TD BGCOLOR="(#\w+)"><B>(\w+)<\/B>/g;
+		my %seen;
+		my @dup = grep { $_ ne '#f2f2f2' && $seen{$_}++ } values %fill;	# but "other"
+		is_deeply(\@dup, [], "$m: one colour per kind") or diag(explain(\%fill));
+		unlike($dot, qr/#fdd0a2|#d9d9d9/, "$m: vsyscall and modules apart from user and the greys");
 	}
 	is_deeply(\@pairs, \@want, "$m: dot layout's sizes are layout's") or diag(explain(\@pairs));
 }
@@ -313,6 +329,22 @@ sub add_totals {
 	is(scalar @rows, 11, '64 nodes: the summed free_area has 11 orders');
 	is_deeply(\%table, \%sum, "64 nodes: nr_free summed over nodes 4-63 as buddyinfo has it")
 		or diag(explain(\%table));
+}
+
+# A cache may be named like a FILE: `dot slab foo.dot` draws the cache
+# foo.dot when there is one, and writes the overview to foo.dot otherwise.
+{
+	my $dir = tempdir(CLEANUP => 1);
+	my $r = vmlab($dir, 'kmem_cache_create foo.dot 64; dot slab foo.dot');
+	is($r->{err}, '', 'dot slab foo.dot: no error');
+	like($r->{out}, qr/Slab cache foo\.dot \(SLUB\)/, 'dot slab foo.dot: the cache drawn');
+	ok(!-e "$dir/foo.dot", 'dot slab foo.dot: no file written');
+	$r = vmlab($dir, 'dot slab foo.dot');
+	like($r->{out}, qr/^wrote foo\.dot$/m, 'no cache foo.dot: dot slab foo.dot writes it');
+	like(slurp("$dir/foo.dot") // '', qr/^digraph slab/, 'no cache foo.dot: the overview');
+	$r = vmlab($dir, 'kmem_cache_create bar.dot 64; dot slab bar.dot out.dot');
+	is($r->{err}, '', 'dot slab bar.dot out.dot: the cache, then the FILE');
+	like(slurp("$dir/out.dot") // '', qr/Slab cache bar\.dot \(SLUB\)/, 'the cache drawn into out.dot');
 }
 
 done_testing();

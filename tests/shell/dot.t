@@ -554,12 +554,15 @@ $ dot phys node=1
 ! error: dot: node 1 does not exist (nodes 0..0)
 $ dot phys node=x
 ! error: dot: node=x is not a number
+$ dot phys node=-1
+! error: dot: node=-1 is not a valid node (negative)
 $ dot buddy color=red
 ! error: dot: unknown option 'color' (options: node, zone, addr, cpu, title)
 $ dot phys /nonexistent/dir/x.dot
 ! error: dot: cannot write /nonexistent/dir/x.dot: No such file or directory
+# FILE.svg is written as FILE.dot first; the error names the file given.
 $ dot phys /nonexistent/dir/x.svg
-! error: dot: cannot write /nonexistent/dir/x.dot: No such file or directory
+! error: dot: cannot write /nonexistent/dir/x.svg: No such file or directory
 $ machine arch=x86_64 ram=64M
 machine: x86_64, 64 MiB RAM, 1 node, 1 CPU, seed 1
 Memory: 47104K/65144K available (16384K kernel code+data, 1024K mem_map, 632K firmware, 18040K reserved, 0K highmem)
@@ -569,6 +572,10 @@ $ dot aspace 9
 ! error: dot: no process with pid 9
 $ dot aspace x
 ! error: dot: PID 'x' is not a number
+$ dot aspace -1
+! error: dot: PID '-1' is not a valid pid (negative)
+$ dot pagetable -1
+! error: dot: PID '-1' is not a valid pid (negative)
 $ dot aspace 1 2
 ! error: dot: aspace takes no argument '2' (usage: dot aspace [PID])
 $ dot pagetable addr=0xffff800000000000

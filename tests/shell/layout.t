@@ -143,6 +143,8 @@ x86_64 address space, low to high (4-level paging, 4096 MiB RAM; Documentation/a
   hole      0xffffffffff000000 - 0xffffffffff57c000  ( 5616 kB)  unused
   fixmap    0xffffffffff57c000 - 0xffffffffff600000  (  528 kB)  kernel-internal fixmap range, up to the vsyscall page (itself one of the 643 indexes below FIXADDR_TOP 0xffffffffff7ff000; no kmap slots: no HighMem)
   vsyscall  0xffffffffff600000 - 0xffffffffff601000  (    4 kB)  legacy vsyscall ABI
+  fixmap    0xffffffffff601000 - 0xffffffffff800000  ( 2044 kB)  the fixmap's indexes above the vsyscall page (0, FIX_HOLE, to 510), up to FIXADDR_TOP + PAGE_SIZE
+  hole      0xffffffffff800000 - 0xffffffffffffffff  (    8 MB)  unused, up to the top of the address space (the end shown is the last byte)
 $ machine arch=x86_64-la57
 machine: x86_64-la57, 1024 MiB RAM, 1 node, 1 CPU, seed 1
 Memory: 1014784K/1048184K available (16384K kernel code+data, 16384K mem_map, 632K firmware, 33400K reserved, 0K highmem)
@@ -171,4 +173,6 @@ x86_64-la57 address space, low to high (5-level paging, 1024 MiB RAM; Documentat
   hole      0xffffffffff000000 - 0xffffffffff57c000  ( 5616 kB)  unused
   fixmap    0xffffffffff57c000 - 0xffffffffff600000  (  528 kB)  kernel-internal fixmap range, up to the vsyscall page (itself one of the 643 indexes below FIXADDR_TOP 0xffffffffff7ff000; no kmap slots: no HighMem)
   vsyscall  0xffffffffff600000 - 0xffffffffff601000  (    4 kB)  legacy vsyscall ABI
+  fixmap    0xffffffffff601000 - 0xffffffffff800000  ( 2044 kB)  the fixmap's indexes above the vsyscall page (0, FIX_HOLE, to 510), up to FIXADDR_TOP + PAGE_SIZE
+  hole      0xffffffffff800000 - 0xffffffffffffffff  (    8 MB)  unused, up to the top of the address space (the end shown is the last byte)
 
