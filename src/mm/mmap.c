@@ -223,25 +223,27 @@ static bool vma_can_merge(const struct vm_area_struct *a, const struct vm_area_s
 	return a->vm_pgoff + vma_pages(a) == b->vm_pgoff;
 }
 
+/* v grows over next, the VMA just above it, which goes (its anon_vma carries over). */
+static void vma_absorb(struct machine *m, struct mm_struct *mm, struct vm_area_struct *v,
+		       struct vm_area_struct *next)
+{
+	v->vm_end = next->vm_end;
+	if (!v->anon_vma)
+		v->anon_vma = next->anon_vma;
+	vma_unlink(mm, next);
+	remove_vma(m, next);
+}
+
 /* Merges v with its neighbours where they are alike.  Returns the VMA that remains. */
 static struct vm_area_struct *vma_merge(struct machine *m, struct mm_struct *mm,
 					struct vm_area_struct *v)
 {
 	struct vm_area_struct *prev = v->vm_prev, *next = v->vm_next;
 
-	if (next && vma_can_merge(v, next)) {
-		v->vm_end = next->vm_end;
-		if (!v->anon_vma)
-			v->anon_vma = next->anon_vma;
-		vma_unlink(mm, next);
-		remove_vma(m, next);
-	}
+	if (next && vma_can_merge(v, next))
+		vma_absorb(m, mm, v, next);
 	if (prev && vma_can_merge(prev, v)) {
-		prev->vm_end = v->vm_end;
-		if (!prev->anon_vma)
-			prev->anon_vma = v->anon_vma;
-		vma_unlink(mm, v);
-		remove_vma(m, v);
+		vma_absorb(m, mm, prev, v);
 		v = prev;
 	}
 	return v;
@@ -397,13 +399,8 @@ static struct vm_area_struct *vma_expand_over(struct machine *m, struct mm_struc
 			;
 	if (prev && vma_can_merge(prev, tmpl)) {
 		prev->vm_end = tmpl->vm_end;
-		if (next && vma_can_merge(prev, next)) {
-			prev->vm_end = next->vm_end;
-			if (!prev->anon_vma)
-				prev->anon_vma = next->anon_vma;
-			vma_unlink(mm, next);
-			remove_vma(m, next);
-		}
+		if (next && vma_can_merge(prev, next))
+			vma_absorb(m, mm, prev, next);
 		return prev;
 	}
 	if (next && vma_can_merge(tmpl, next)) {
