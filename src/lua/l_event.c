@@ -148,6 +148,7 @@ static void report_hook_error(lua_State *L, const char *event)
 		lua_tostring(L, -1) ? lua_tostring(L, -1) : "(an error object)");
 	fflush(sh->err);
 	sh->errors++;
+	l_st(L)->hook_errors++;		/* l_shell() keeps it past the command it restores */
 }
 
 /* Drops the hooks marked dead.  The list is on top. */

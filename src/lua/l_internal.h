@@ -47,6 +47,7 @@ struct l_state {
 	unsigned long long count;	/* instructions run, in steps of L_HOOK_STEP */
 	size_t mem, mem_limit;		/* bytes Lua holds; limit 0 = none */
 	int busy;			/* inside a vm.on hook */
+	unsigned long hook_errors;	/* failed hooks: they fail the script (sh->errors) */
 	int captured;			/* l_shell() calls capturing a command's output */
 	FILE *real_out, *real_err;	/* the shell's streams before the outermost capture */
 	char refused[256];		/* what the sandbox refused in the line l_shell() runs */

@@ -336,7 +336,7 @@ int l_shell(lua_State *L, const char *line)
 	struct l_state *st = l_st(L);
 	struct shell *sh = st->sh;
 	const char *source = sh->source, *cmd_name = sh->cmd_name;
-	unsigned long lineno = sh->line, errors = sh->errors;
+	unsigned long lineno = sh->line, errors = sh->errors, hooks = st->hook_errors;
 	bool echo = sh->echo, bail = sh->bail;
 	shell_filter_fn filter = sh->filter;
 	void *filter_ctx = sh->filter_ctx;
@@ -367,7 +367,7 @@ int l_shell(lua_State *L, const char *line)
 	sh->line = lineno;
 	sh->echo = echo;
 	sh->bail = bail;
-	sh->errors = errors;
+	sh->errors = errors + (st->hook_errors - hooks);	/* the command's own errors are Lua's */
 	st->captured--;
 	capture_end(sh, &c);
 	/* a push below may raise (the sandbox's memory limit): the buffers wait in st */

@@ -195,6 +195,13 @@ like($r->{err}, qr/^vmlab: --limit is the sandbox's: give --sandbox too$/m, 'say
 $r = run_vmlab(['--sandbox', '--limit', '99999999999999999999999', '-e', '1']);
 is($r->{status}, 2, 'a limit beyond 64 bits is a usage error, not a wrapped number');
 
+# A hook that fails during a binding that runs a command (vm.vmalloc) fails
+# the script too, as one that fails during vm.alloc_pages does.
+$r = run_vmlab(['-e', 'vm.on("mm_page_alloc", function() error("boom") end); vm.vmalloc(4096); print("after")']);
+is($r->{status}, 1, 'a failed hook during vm.vmalloc: exit 1');
+like($r->{err}, qr/hook: \(command line\):1: boom \(the hook is removed\)/, 'and the hook\'s error');
+is($r->{out}, "after\n", 'the script went on');
+
 # Usage errors.
 for my $args (['--sandbox'], ['--sandbox', 'tests/lua/fixtures/cmds.vmlab'], ['-c', 'echo', '-e', 'print(1)'],
 	      ['-e'], ['--sandbox', '--limit', 'x', '-e', '1'], ['--limit']) {
