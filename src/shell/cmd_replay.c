@@ -242,13 +242,10 @@ static void print_table(struct shell *sh, const struct replay_result *res, int n
 	}
 }
 
-static int write_csv(struct shell *sh, const char *path, const struct replay_result *res, int n,
-		     bool writes)
+/* Writes the table to f (opened before the replay ran) and closes it. */
+static int write_csv(struct shell *sh, FILE *f, const char *path,
+		     const struct replay_result *res, int n, bool writes)
 {
-	FILE *f = fopen(path, "w");
-
-	if (!f)
-		return sh_error(sh, "csv: cannot write %s: %s", path, strerror(errno));
 	fputs("policy,frames,references,faults,hits,hit_ratio,writebacks\n", f);
 	for (int i = 0; i < n; i++) {
 		fprintf(f, "%s,%lu,%lu,%lu,%lu,%.4f,", policy_name(res[i].policy), res[i].frames,
@@ -272,7 +269,9 @@ static void print_summary(struct shell *sh, const struct args *a, const struct r
 		fprintf(sh->out, " (%lu write%s)", s->writes, s->writes == 1 ? "" : "s");
 	fprintf(sh->out, " to %lu page%s", s->distinct, s->distinct == 1 ? "" : "s");
 	if (src->format == TRACE_LACKEY || src->format == TRACE_ADDR)
-		fprintf(sh->out, " of %luK", (1UL << src->page_shift) >> 10);
+		fprintf(sh->out, src->page_shift < 10 ? " of %lu bytes" : " of %luK",
+			src->page_shift < 10 ? 1UL << src->page_shift :
+			(1UL << src->page_shift) >> 10);
 	fputc('\n', sh->out);
 }
 
@@ -284,12 +283,19 @@ int cmd_replay(struct shell *sh, struct args *a)
 	struct trace_source src;
 	struct steps st = { 0 };
 	const char *csv = arg_opt(a, "csv");
+	FILE *csv_f = NULL;
 	int n, err;
 
 	if (parse_replay(sh, a, &cfg, &src) < 0)
 		return -1;
-	if (a->argc && !(src.f = fopen(a->argv[0], "r")))
+	/* the csv file first: one that cannot be written fails before any output */
+	if (csv && !(csv_f = fopen(csv, "w")))
+		return sh_error(sh, "csv: cannot write %s: %s", csv, strerror(errno));
+	if (a->argc && !(src.f = fopen(a->argv[0], "r"))) {
+		if (csv_f)
+			fclose(csv_f), remove(csv);
 		return sh_error(sh, "cannot open %s: %s", a->argv[0], strerror(errno));
+	}
 	n = cfg.nr_policies * cfg.nr_frames;
 	if (cfg.max_steps && steps_open(sh, &st, n) < 0) {
 		err = -1;
@@ -301,9 +307,12 @@ int cmd_replay(struct shell *sh, struct args *a)
 	if (src.f)
 		fclose(src.f);
 	steps_close(&st, sh, res, err == 0);
-	if (err)
+	if (err) {
+		if (csv_f)
+			fclose(csv_f), remove(csv);	/* a failed replay leaves no file */
 		return -1;
+	}
 	print_summary(sh, a, &sum, &src);
 	print_table(sh, res, n, sum.writes > 0);
-	return csv ? write_csv(sh, csv, res, n, sum.writes > 0) : 0;
+	return csv_f ? write_csv(sh, csv_f, csv, res, n, sum.writes > 0) : 0;
 }

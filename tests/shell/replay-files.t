@@ -89,6 +89,12 @@ is($csv, "policy,frames,references,faults,hits,hit_ratio,writebacks\n"
 	 . "opt,3,20,9,11,0.5500,\nopt,4,20,8,12,0.6000,\n", 'csv=');
 ($st, $out) = vmlab('replay t.pages format=pages frames=3 policy=fifo csv=/nonexistent/x.csv');
 like($out, qr{error: replay: csv: cannot write /nonexistent/x\.csv: No such file or directory}, 'csv= to nowhere');
+unlike($out, qr/^fifo /m, 'and no table: it fails before any output');
+($st, $out) = vmlab('replay nofile.txt frames=3 policy=fifo csv=left.csv');
+ok(!-e "$dir/left.csv", 'a replay that fails leaves no csv file');
+write_file('tiny.lackey', " L 00001000,4\n");
+($st, $out) = vmlab('replay tiny.lackey page=512 frames=1 policy=lru');
+like($out, qr/^tiny\.lackey: 1 line, 1 reference to 1 page of 512 bytes$/m, 'pages below 1K in bytes, one line');
 
 # Bad lines name their line number; nothing is printed but the error.
 write_file('bad.lackey', "I  1000,4\n L 2000,8\nhello\n");
