@@ -102,15 +102,6 @@ static enum dot_vma_kind vma_kind(const struct vm_area_struct *v)
 	return DOT_VMA_ANON;
 }
 
-static void perms(const struct vm_area_struct *v, char buf[5])
-{
-	buf[0] = (v->vm_flags & VM_READ) ? 'r' : '-';
-	buf[1] = (v->vm_flags & VM_WRITE) ? 'w' : '-';
-	buf[2] = (v->vm_flags & VM_EXEC) ? 'x' : '-';
-	buf[3] = (v->vm_flags & VM_MAYSHARE) ? 's' : 'p';
-	buf[4] = '\0';
-}
-
 /* The address column: end (exclusive) over start, as the map is drawn. */
 static void addr_cell(struct dot *d, unsigned long start, unsigned long end_incl)
 {
@@ -141,7 +132,7 @@ static void vma_row(struct dot *d, const struct vm_area_struct *v, bool *used)
 	char p[5], size[16];
 
 	used[k] = true;
-	perms(v, p);
+	vm_flags_perms(v->vm_flags, p);
 	count_ptes(d->m, v->vm_mm, v->vm_start, v->vm_end, &r);
 	dot_size(size, sizeof size, v->vm_end - v->vm_start);
 	dot_raw(d, "<TR>");

@@ -232,15 +232,6 @@ static bool task_drawn(const struct shared_dot *sd, const struct task_struct *t)
 
 /* Writing ---------------------------------------------------------------------- */
 
-static void perms(const struct vm_area_struct *v, char buf[5])
-{
-	buf[0] = (v->vm_flags & VM_READ) ? 'r' : '-';
-	buf[1] = (v->vm_flags & VM_WRITE) ? 'w' : '-';
-	buf[2] = (v->vm_flags & VM_EXEC) ? 'x' : '-';
-	buf[3] = (v->vm_flags & VM_MAYSHARE) ? 's' : 'p';
-	buf[4] = '\0';
-}
-
 static void run_id(char *buf, const struct run *r)
 {
 	dot_id(buf, "frame", r->pfn);
@@ -268,7 +259,7 @@ static void mapping_row(struct shared_dot *sd, const struct row *w)
 	int digits = d->m->arch->addr_digits;
 	char p[5];
 
-	perms(mp->vma, p);
+	vm_flags_perms(mp->vma->vm_flags, p);
 	sd->used[mp->kind] = true;
 	dot_raw(d, "<TR><TD ALIGN=\"LEFT\"><FONT FACE=\"Courier\" POINT-SIZE=\"14\">0x%0*lx",
 		digits, mp->addr);

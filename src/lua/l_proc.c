@@ -481,12 +481,9 @@ static int p_vtop(lua_State *L)
 
 static void push_perms(lua_State *L, unsigned long flags)
 {
-	char perms[5] = {
-		flags & VM_READ ? 'r' : '-', flags & VM_WRITE ? 'w' : '-',
-		flags & VM_EXEC ? 'x' : '-', flags & VM_MAYSHARE ? 's' : 'p', '\0'
-	};
+	char perms[5];
 
-	lua_pushstring(L, perms);
+	lua_pushstring(L, vm_flags_perms(flags, perms));
 }
 
 /* p:maps() -> a list of {start=, finish=, perms=, offset=, name=}, as /proc/PID/maps. */

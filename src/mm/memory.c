@@ -461,11 +461,10 @@ static const char *accerr_why(const struct machine *m, unsigned long error_code,
 	const char *what = error_code & X86_PF_WRITE ? "not writable" :
 			   error_code & X86_PF_INSTR ? "not executable (NX)" : "not readable";
 	int w = m->arch->addr_digits;
+	char perms[5];
 
-	snprintf(buf, len, "0x%0*lx is %s: the mapping 0x%0*lx-0x%0*lx is %c%c%c%c", w, addr,
-		 what, w, v->vm_start, w, v->vm_end, v->vm_flags & VM_READ ? 'r' : '-',
-		 v->vm_flags & VM_WRITE ? 'w' : '-', v->vm_flags & VM_EXEC ? 'x' : '-',
-		 v->vm_flags & VM_MAYSHARE ? 's' : 'p');
+	snprintf(buf, len, "0x%0*lx is %s: the mapping 0x%0*lx-0x%0*lx is %s", w, addr, what, w,
+		 v->vm_start, w, v->vm_end, vm_flags_perms(v->vm_flags, perms));
 	return buf;
 }
 

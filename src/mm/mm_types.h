@@ -47,6 +47,17 @@ struct malloc_state;
 #define VM_ACCESS_FLAGS	(VM_READ | VM_WRITE | VM_EXEC)
 #define VM_MAY_FLAGS	(VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC)
 
+/* The "rw-p" of /proc/PID/maps for vm_flags (show_map_vma()), into buf; returns buf. */
+static inline const char *vm_flags_perms(unsigned long flags, char buf[5])
+{
+	buf[0] = flags & VM_READ ? 'r' : '-';
+	buf[1] = flags & VM_WRITE ? 'w' : '-';
+	buf[2] = flags & VM_EXEC ? 'x' : '-';
+	buf[3] = flags & VM_MAYSHARE ? 's' : 'p';
+	buf[4] = '\0';
+	return buf;
+}
+
 /* What a VMA is, for names in maps and for the model's narration. */
 enum vma_kind { VMA_ANON, VMA_FILE, VMA_HEAP, VMA_STACK, VMA_BSS };
 

@@ -77,44 +77,13 @@ struct page_refs {
 	void *ctx;
 };
 
-/* ---- lists of pages by id (the same as page.c's pfn_list, inline for speed) -------- */
-
-static inline void lru_list_add_head(struct page *map, struct pfn_list *l, uint32_t id)
-{
-	struct page *p = &map[id];
-
-	p->lru_prev = PFN_NONE;
-	p->lru_next = l->first;
-	if (l->first != PFN_NONE)
-		map[l->first].lru_prev = id;
-	else
-		l->last = id;
-	l->first = id;
-	l->count++;
-}
-
-static inline void lru_list_del(struct page *map, struct pfn_list *l, uint32_t id)
-{
-	struct page *p = &map[id];
-
-	if (p->lru_prev != PFN_NONE)
-		map[p->lru_prev].lru_next = p->lru_next;
-	else
-		l->first = p->lru_next;
-	if (p->lru_next != PFN_NONE)
-		map[p->lru_next].lru_prev = p->lru_prev;
-	else
-		l->last = p->lru_prev;
-	p->lru_next = p->lru_prev = PFN_NONE;
-	l->count--;
-}
-
+/* Moves id to the head of l (page.h's list operations). */
 static inline void lru_list_move_head(struct page *map, struct pfn_list *l, uint32_t id)
 {
 	if (l->first == id)
 		return;
-	lru_list_del(map, l, id);
-	lru_list_add_head(map, l, id);
+	pfn_list_del(map, l, id);
+	pfn_list_add_head(map, l, id);
 }
 
 /* ---- the list policies ----------------------------------------------------------------- */

@@ -184,11 +184,11 @@ static void refill_inactive(struct replay_sim *s, const struct page_refs *refs)
 	while (inactive_is_low(s->inactive.count, s->active.count)) {
 		uint32_t id = s->active.last;
 
-		lru_list_del(s->map, &s->active, id);
+		pfn_list_del(s->map, &s->active, id);
 		if (active_page_stays(s->map, id, false, refs))
-			lru_list_add_head(s->map, &s->active, id);
+			pfn_list_add_head(s->map, &s->active, id);
 		else
-			lru_list_add_head(s->map, &s->inactive, id);
+			pfn_list_add_head(s->map, &s->inactive, id);
 	}
 }
 
@@ -208,12 +208,12 @@ static uint32_t list_evict(struct replay_sim *s, enum reclaim_policy p)
 			lru_list_move_head(s->map, &s->inactive, id);
 			break;
 		case PAGEREF_ACTIVATE:
-			lru_list_del(s->map, &s->inactive, id);
+			pfn_list_del(s->map, &s->inactive, id);
 			SetPageFlag(&s->map[id], PG_active);
-			lru_list_add_head(s->map, &s->active, id);
+			pfn_list_add_head(s->map, &s->active, id);
 			break;
 		default:
-			lru_list_del(s->map, &s->inactive, id);
+			pfn_list_del(s->map, &s->inactive, id);
 			return id;
 		}
 	}
@@ -267,7 +267,7 @@ static ALWAYS_INLINE void sim_load(struct replay_sim *s, struct page *p, uint32_
 	else if (pol == POLICY_OPT)
 		heap_set(&s->heap, (uint32_t)frame, ~next, frame);
 	else if (policy_uses_lists(pol))
-		lru_list_add_head(s->map, &s->inactive, id);
+		pfn_list_add_head(s->map, &s->inactive, id);
 }
 
 /* One reference: a hit, or a fault that may replace a page (returned, else NO_ID). */

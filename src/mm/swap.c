@@ -86,7 +86,7 @@ void lru_add(struct machine *m, unsigned long pfn, bool tail)
 	if (tail)
 		pfn_list_add_tail(m->mem_map, list, (uint32_t)pfn);
 	else
-		lru_list_add_head(m->mem_map, list, (uint32_t)pfn);
+		pfn_list_add_head(m->mem_map, list, (uint32_t)pfn);
 	SetPageFlag(p, PG_lru);
 	z->vm_stat[NR_ZONE_LRU_BASE + l]++;
 }
@@ -99,7 +99,7 @@ void lru_remove(struct machine *m, unsigned long pfn)
 	enum lru_list l = folio_lru_list(p);
 
 	MM_BUG_ON(!PageFlag(p, PG_lru), m, pfn);
-	lru_list_del(m->mem_map, &node_lruvec(m, z->zone_pgdat->node_id)->lists[l], (uint32_t)pfn);
+	pfn_list_del(m->mem_map, &node_lruvec(m, z->zone_pgdat->node_id)->lists[l], (uint32_t)pfn);
 	ClearPageFlag(p, PG_lru);
 	z->vm_stat[NR_ZONE_LRU_BASE + l]--;
 }

@@ -272,8 +272,8 @@ static unsigned long isolate_lru_folios(struct machine *m, struct pfn_list *l, u
 		uint32_t next = pol == POLICY_MRU ? p->lru_next : p->lru_prev;
 
 		if (pfn_zone(m, pfn)->type > sc->reclaim_idx) {
-			lru_list_del(m->mem_map, l, pfn);	/* still PG_lru, still counted */
-			lru_list_add_head(m->mem_map, &skipped, pfn);
+			pfn_list_del(m->mem_map, l, pfn);	/* still PG_lru, still counted */
+			pfn_list_add_head(m->mem_map, &skipped, pfn);
 		} else if (!sc->mm || page_in_mm(m, pfn, sc->mm)) {
 			lru_remove(m, pfn);
 			out[n++] = pfn;
@@ -283,8 +283,8 @@ static unsigned long isolate_lru_folios(struct machine *m, struct pfn_list *l, u
 	while (skipped.last != PFN_NONE) {		/* list_splice(&folios_skipped, src) */
 		uint32_t s = skipped.last;
 
-		lru_list_del(m->mem_map, &skipped, s);
-		lru_list_add_head(m->mem_map, l, s);
+		pfn_list_del(m->mem_map, &skipped, s);
+		pfn_list_add_head(m->mem_map, l, s);
 	}
 	*scanned = n;
 	return n;

@@ -35,13 +35,12 @@ void show_map_vma(const struct machine *m, const struct vm_area_struct *v, FILE 
 {
 	const struct sim_file *file = v->vm_file;
 	unsigned long flags = v->vm_flags;
+	char perms[5];
 	int width = 25 + (m->arch->is_64bit ? 8 : 4) * 6 - 1, n;
 	const char *name = vma_name(v);
 
-	n = fprintf(f, "%08lx-%08lx %c%c%c%c %08llx %02x:%02x %lu ", v->vm_start, v->vm_end,
-		    flags & VM_READ ? 'r' : '-', flags & VM_WRITE ? 'w' : '-',
-		    flags & VM_EXEC ? 'x' : '-', flags & VM_MAYSHARE ? 's' : 'p',
-		    file ? (unsigned long long)v->vm_pgoff << PAGE_SHIFT : 0ULL,
+	n = fprintf(f, "%08lx-%08lx %s %08llx %02x:%02x %lu ", v->vm_start, v->vm_end,
+		    vm_flags_perms(flags, perms), file ? (unsigned long long)v->vm_pgoff << PAGE_SHIFT : 0ULL,
 		    file ? file->dev_major : 0, file ? file->dev_minor : 0, file ? file->ino : 0);
 	if (name[0])
 		fprintf(f, "%*s%s", n < width ? width - n + 1 : 1, "", name);

@@ -58,15 +58,6 @@ static int tr_task(const struct machine *m, const struct mm_event *ev, char *buf
 	}
 }
 
-static void vm_flags_str(unsigned flags, char *buf)
-{
-	buf[0] = flags & 0x1 ? 'r' : '-';
-	buf[1] = flags & 0x2 ? 'w' : '-';
-	buf[2] = flags & 0x4 ? 'x' : '-';
-	buf[3] = flags & 0x80 ? 's' : 'p';
-	buf[4] = '\0';
-}
-
 static int tr_fault(const struct machine *m, const struct mm_event *ev, char *buf, size_t len)
 {
 	const struct task_struct *t;
@@ -80,7 +71,7 @@ static int tr_fault(const struct machine *m, const struct mm_event *ev, char *bu
 	case EV_FIND_VMA:
 		if (!ev->ok)
 			return snprintf(buf, len, "addr=0x%lx vma=none", ev->val);
-		vm_flags_str(ev->gfp, fl);
+		vm_flags_perms(ev->gfp, fl);
 		return snprintf(buf, len, "addr=0x%lx vma=0x%lx-0x%lx flags=%s", ev->val, ev->val2,
 				ev->val3, fl);
 	case EV_EXPAND_STACK:

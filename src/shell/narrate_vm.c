@@ -123,7 +123,7 @@ static void n_walk(const struct machine *m, unsigned long addr, FILE *out)
 
 static void n_find_vma(const struct machine *m, const struct mm_event *ev, FILE *out)
 {
-	unsigned f = ev->gfp;
+	char perms[5];
 
 	if (!ev->ok && ev->val2)
 		fprintf(out, "find_vma: 0x%0*lx is below the VMA 0x%0*lx-0x%0*lx.\n", w(m), ev->val,
@@ -131,9 +131,8 @@ static void n_find_vma(const struct machine *m, const struct mm_event *ev, FILE 
 	else if (!ev->ok)
 		fprintf(out, "find_vma: no VMA at or above 0x%0*lx.\n", w(m), ev->val);
 	else {
-		fprintf(out, "find_vma: 0x%0*lx lies in 0x%0*lx-0x%0*lx %c%c%c%c.\n", w(m), ev->val,
-			w(m), ev->val2, w(m), ev->val3, f & 1 ? 'r' : '-', f & 2 ? 'w' : '-',
-			f & 4 ? 'x' : '-', f & 0x80 ? 's' : 'p');
+		fprintf(out, "find_vma: 0x%0*lx lies in 0x%0*lx-0x%0*lx %s.\n", w(m), ev->val,
+			w(m), ev->val2, w(m), ev->val3, vm_flags_perms(ev->gfp, perms));
 		n_walk(m, ev->val, out);
 	}
 }
