@@ -36,8 +36,7 @@
 typedef int (*trace_fn)(const struct machine *m, const struct mm_event *ev, char *buf,
 			size_t len);
 
-/* The struct page address the kernel would print for pfn. */
-static unsigned long page_address_of(const struct machine *m, unsigned long pfn)
+unsigned long trace_page_address(const struct machine *m, unsigned long pfn)
 {
 	switch (m->arch->id) {
 	case ARCH_X86_64:
@@ -52,12 +51,12 @@ static unsigned long page_address_of(const struct machine *m, unsigned long pfn)
 static const char *page_str(const struct machine *m, unsigned long pfn, char *buf,
 			    size_t len)
 {
-	snprintf(buf, len, "0x%0*lx", m->arch->is_64bit ? 16 : 8, page_address_of(m, pfn));
+	snprintf(buf, len, "0x%0*lx", m->arch->is_64bit ? 16 : 8, trace_page_address(m, pfn));
 	return buf;
 }
 
 /* show_gfp_flags(): the names, or "none" for an empty mask. */
-static const char *gfp_str(unsigned gfp, char *buf, size_t len)
+const char *trace_gfp(unsigned gfp, char *buf, size_t len)
 {
 	if (!gfp)
 		snprintf(buf, len, "none");
@@ -90,7 +89,7 @@ static int tr_page_alloc(const struct machine *m, const struct mm_event *ev, cha
 
 	return snprintf(buf, len, "page=%s pfn=0x%lx order=%d migratetype=0 gfp_flags=%s",
 			page_str(m, ev->pfn, page, sizeof(page)), ev->pfn, (int)ev->order,
-			gfp_str(ev->gfp, gfp, sizeof(gfp)));
+			trace_gfp(ev->gfp, gfp, sizeof(gfp)));
 }
 
 static int tr_page_free(const struct machine *m, const struct mm_event *ev, char *buf,
@@ -147,7 +146,7 @@ static int tr_alloc_start(const struct machine *m, const struct mm_event *ev, ch
 
 	(void)m;
 	return snprintf(buf, len, "order=%u gfp_flags=%s node=%lu highest_zone=%s", ev->order,
-			gfp_str(ev->gfp, gfp, sizeof(gfp)), ev->val,
+			trace_gfp(ev->gfp, gfp, sizeof(gfp)), ev->val,
 			zone_name((enum zone_type)ev->val2));
 }
 
@@ -229,7 +228,7 @@ static int tr_alloc_fail(const struct machine *m, const struct mm_event *ev, cha
 
 	(void)m;
 	return snprintf(buf, len, "order=%u gfp_flags=%s", ev->order,
-			gfp_str(ev->gfp, gfp, sizeof(gfp)));
+			trace_gfp(ev->gfp, gfp, sizeof(gfp)));
 }
 
 static const trace_fn trace_fns[NR_MM_EVENTS] = {

@@ -14,6 +14,11 @@
 struct machine;
 struct mm_event;
 
+/* The struct page address the kernel would print (page=): vmemmap, or i386's mem_map. */
+unsigned long trace_page_address(const struct machine *m, unsigned long pfn);
+/* gfp_flags= as the tracepoints print it: the flag names, or "none". */
+const char *trace_gfp(unsigned gfp, char *buf, size_t len);
+
 /* Writes the event's line (no newline) into buf. */
 void trace_format(const struct machine *m, const struct mm_event *ev, char *buf, size_t len);
 

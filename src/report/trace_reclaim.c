@@ -22,29 +22,8 @@
 #include "mm/sched.h"
 #include "mm/swapfile.h"
 #include "mm/vmscan.h"
+#include "report/trace.h"
 #include "report/trace_reclaim.h"
-
-/* The struct page address trace.c prints (page=): vmemmap on x86_64, a mem_map on i386. */
-static unsigned long page_address_of(const struct machine *m, unsigned long pfn)
-{
-	switch (m->arch->id) {
-	case ARCH_X86_64:
-		return 0xffffea0000000000UL + pfn * 64;
-	case ARCH_X86_64_LA57:
-		return 0xffd4000000000000UL + pfn * 64;
-	default:
-		return 0xc1000000UL + pfn * 32;
-	}
-}
-
-static const char *gfp_str(unsigned gfp, char *buf, size_t len)
-{
-	if (!gfp)
-		snprintf(buf, len, "none");
-	else
-		gfp_format(gfp, buf, len);
-	return buf;
-}
 
 /* show_reclaim_flags(): RECLAIM_WB_ANON or RECLAIM_WB_FILE, always ASYNC here. */
 static const char *wb_flags(bool file)
@@ -61,14 +40,14 @@ static int tr_kswapd(const struct machine *m, const struct mm_event *ev, char *b
 	case EV_MM_VMSCAN_WAKEUP_KSWAPD:
 		return snprintf(buf, len, "nid=%d order=%u gfp_flags=%s",
 				ev->zone ? ev->zone->zone_pgdat->node_id : 0, ev->order,
-				gfp_str(ev->gfp, gfp, sizeof(gfp)));
+				trace_gfp(ev->gfp, gfp, sizeof(gfp)));
 	case EV_MM_VMSCAN_KSWAPD_WAKE:
 		return snprintf(buf, len, "nid=%lu order=%u", ev->val, ev->order);
 	case EV_MM_VMSCAN_KSWAPD_SLEEP:
 		return snprintf(buf, len, "nid=%lu", ev->val);
 	case EV_MM_VMSCAN_DIRECT_RECLAIM_BEGIN:
 		return snprintf(buf, len, "order=%u gfp_flags=%s", ev->order,
-				gfp_str(ev->gfp, gfp, sizeof(gfp)));
+				trace_gfp(ev->gfp, gfp, sizeof(gfp)));
 	default:
 		return snprintf(buf, len, "nr_reclaimed=%lu", ev->val);
 	}
@@ -99,10 +78,10 @@ static int tr_lru(const struct machine *m, const struct mm_event *ev, char *buf,
 				wb_flags(ac->file));
 	case EV_MM_LRU_ACTIVATE:
 		return snprintf(buf, len, "page=0x%0*lx pfn=0x%lx", m->arch->is_64bit ? 16 : 8,
-				page_address_of(m, ev->pfn), ev->pfn);
+				trace_page_address(m, ev->pfn), ev->pfn);
 	default:
 		return snprintf(buf, len, "page=0x%0*lx pfn=0x%lx flags=%s",
-				m->arch->is_64bit ? 16 : 8, page_address_of(m, ev->pfn), ev->pfn,
+				m->arch->is_64bit ? 16 : 8, trace_page_address(m, ev->pfn), ev->pfn,
 				wb_flags(!ev->ok));
 	}
 }

@@ -24,18 +24,10 @@
 #include "mm/gfp.h"
 #include "mm/machine.h"
 #include "mm/slab.h"
+#include "report/trace.h"
 #include "report/trace_slab.h"
 
 #define GFP_NAME_LEN 256
-
-static const char *gfp_str(unsigned gfp, char *buf, size_t len)
-{
-	if (!gfp)
-		snprintf(buf, len, "none");
-	else
-		gfp_format(gfp, buf, len);
-	return buf;
-}
 
 static const char *site(const struct mm_event *ev)
 {
@@ -55,7 +47,7 @@ static int tr_alloc(const struct machine *m, const struct mm_event *ev, char *bu
 
 	return snprintf(buf, len, "call_site=%s ptr=0x%0*lx bytes_req=%lu bytes_alloc=%lu "
 			"gfp_flags=%s node=-1 accounted=%s", site(ev), m->arch->addr_digits,
-			ev->val, ev->val2, ev->val3, gfp_str(ev->gfp, gfp, sizeof(gfp)),
+			ev->val, ev->val2, ev->val3, trace_gfp(ev->gfp, gfp, sizeof(gfp)),
 			accounted ? "true" : "false");
 }
 
@@ -74,7 +66,7 @@ static int tr_kmalloc_slab(const struct mm_event *ev, char *buf, size_t len)
 	char gfp[GFP_NAME_LEN];
 
 	return snprintf(buf, len, "size=%lu index=%lu cache=%s gfp_flags=%s", ev->val2, ev->val,
-			cname(ev), gfp_str(ev->gfp, gfp, sizeof(gfp)));
+			cname(ev), trace_gfp(ev->gfp, gfp, sizeof(gfp)));
 }
 
 static int tr_kmalloc_large(const struct mm_event *ev, char *buf, size_t len)
@@ -82,7 +74,7 @@ static int tr_kmalloc_large(const struct mm_event *ev, char *buf, size_t len)
 	char gfp[GFP_NAME_LEN];
 
 	return snprintf(buf, len, "size=%lu order=%u gfp_flags=%s", ev->val2, ev->order,
-			gfp_str(ev->gfp, gfp, sizeof(gfp)));
+			trace_gfp(ev->gfp, gfp, sizeof(gfp)));
 }
 
 static int tr_slowpath(const struct mm_event *ev, char *buf, size_t len)
